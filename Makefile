@@ -1,0 +1,45 @@
+# Twee commando's voor een nieuwe machine:
+#   make serve  -> bouwt alle zes sites op de voorbeeldcatalogus en serveert ze op http://127.0.0.1:8000/
+#   make test   -> draait alle tests (installeert zo nodig Chromium via apt)
+# Beide maken zelf de virtuele omgeving aan en installeren wat nodig is.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.geinstalleerd
+
+.PHONY: serve build test check schemas benchmark chromium clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/lab serve
+
+build: $(STAMP)
+	$(BIN)/lab build
+
+check: $(STAMP)
+	$(BIN)/lab check
+
+schemas: $(STAMP)
+	$(BIN)/lab schemas
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Chromium ontbreekt; installeren via apt..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,45 @@
+"""The `lab` command: one small module per subcommand, thin over the library."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# subcommand -> module in this package; each module has `registreer(subparsers)` and `voer_uit(args)`.
+COMMANDO_S = {
+    "check": "check",
+    "schemas": "schemas",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # Dutch usage errors, exit 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"lab: fout: {message}\n")
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lab", description="LAB Catalogus: controleer de scholingscatalogus en bouw de sites.")
+    sub = parser.add_subparsers(dest="commando", metavar="COMMANDO", parser_class=_Parser)
+    for naam, module in COMMANDO_S.items():
+        importlib.import_module(f"{__name__}.{module}").registreer(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = maak_parser()
+    args = parser.parse_args(argv)
+    if not args.commando:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(f"{__name__}.{COMMANDO_S[args.commando]}")
+    try:
+        return module.voer_uit(args)
+    except KeyboardInterrupt:
+        print("afgebroken", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

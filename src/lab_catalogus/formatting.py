@@ -1,0 +1,50 @@
+"""Front ends for the one findings list: plain text, GitHub annotations, JSON."""
+
+from __future__ import annotations
+
+import json
+
+from .findings import Finding
+
+
+def tekstregel(f: Finding) -> str:
+    plek = f.bestand
+    if f.regel is not None:
+        plek += f":{f.regel}"
+        if f.kolom is not None:
+            plek += f":{f.kolom}"
+    veld = f"{f.veld}: " if f.veld else ""
+    bedoeld = f" (bedoelde je '{f.suggestie}'?)" if f.suggestie else ""
+    return f"{plek}: {f.ernst}: {veld}{f.boodschap}{bedoeld}"
+
+
+def _github_escape(tekst: str, eigenschap: bool = False) -> str:
+    tekst = tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if eigenschap:
+        tekst = tekst.replace(":", "%3A").replace(",", "%2C")
+    return tekst
+
+
+def github_regel(f: Finding) -> str:
+    niveau = "error" if f.is_fout else "warning"
+    eigenschappen = [f"file={_github_escape(f.bestand, True)}"]
+    if f.regel is not None:
+        eigenschappen.append(f"line={f.regel}")
+        if f.kolom is not None:
+            eigenschappen.append(f"col={f.kolom}")
+    if f.veld:
+        eigenschappen.append(f"title={_github_escape(f.veld, True)}")
+    bedoeld = f" (bedoelde je '{f.suggestie}'?)" if f.suggestie else ""
+    return f"::{niveau} {','.join(eigenschappen)}::{_github_escape(f.boodschap + bedoeld)}"
+
+
+def als_json(findings: list[Finding]) -> str:
+    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
+
+
+def samenvatting(findings: list[Finding], onderwerp: str) -> str:
+    fouten = sum(1 for f in findings if f.is_fout)
+    waarschuwingen = len(findings) - fouten
+    if not findings:
+        return f"{onderwerp}: alles in orde."
+    return f"{onderwerp}: {fouten} {'fout' if fouten == 1 else 'fouten'}, {waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}."

@@ -1,0 +1,214 @@
+"""Read one record file safely: bytes -> Python data, or located findings.
+
+Fast path: libyaml's CSafeLoader (about 8x faster than the pure-Python loader).
+On top of it we add what plain YAML loading lets slip: duplicate keys (PyYAML
+silently keeps the last), alias bombs (bounded alias use, no recursion), tabs,
+non-UTF-8 bytes, empty files and oversized files. Nothing raises: every
+problem becomes a finding with line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import FOUT, Finding
+
+MAX_BESTAND_BYTES = 512 * 1024  # a record is a few KB; refuse before reading a 50 MB file
+MAX_ALIAS_GEBRUIK = 20  # records need no aliases; a few are harmless, thousands are a bomb
+MAX_DIEPTE = 20  # records nest three levels deep; deeper structures are refused before anyone walks them
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _AliasBom(Exception):
+    pass
+
+
+class _RecordLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Safe loader that records duplicate keys and bounds alias use."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.dubbele_sleutels: list[tuple[object, yaml.Mark]] = []
+        self.alias_gebruik = 0
+
+    def construct_object(self, node, deep=False):
+        # A node met twice is an alias (or a merge key). Recursive aliases are
+        # caught afterwards by the depth check.
+        if node in self.constructed_objects:
+            self.alias_gebruik += 1
+            if self.alias_gebruik > MAX_ALIAS_GEBRUIK:
+                raise _AliasBom(node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping node, but found {node.id}", node.start_mark
+            )
+        self.flatten_mapping(node)
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
+            if key in mapping:
+                self.dubbele_sleutels.append((key, key_node.start_mark))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+@dataclass
+class Gelezen:
+    """What reading a file produced: data (None when unreadable), its text and findings."""
+
+    data: object = None
+    tekst: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def leesbaar(self) -> bool:
+        return not any(f.is_fout for f in self.findings)
+
+
+def _fout(bestand: str, regel: int | None, kolom: int | None, boodschap: str, code: str) -> Finding:
+    return Finding(bestand, regel, kolom, FOUT, "", boodschap, None, code)
+
+
+def _positie_in_bytes(ruw: bytes, offset: int) -> tuple[int, int]:
+    voor = ruw[:offset]
+    regel = voor.count(b"\n") + 1
+    kolom = offset - (voor.rfind(b"\n") + 1) + 1
+    return regel, kolom
+
+
+# PyYAML's problem texts, in plain Dutch with what to do.
+_YAML_PROBLEMEN = [
+    ("found character '\\t' that cannot start any token",
+     "tab-teken gevonden: YAML gebruikt spaties om in te springen; vervang de tab door spaties"),
+    ("found a tab character",
+     "tab-teken gevonden: YAML gebruikt spaties om in te springen; vervang de tab door spaties"),
+    ("mapping values are not allowed here",
+     "onverwachte dubbele punt: staat er een ':' in een tekst? Zet die tekst dan tussen aanhalingstekens"),
+    ("could not find expected ':'",
+     "hier verwachtte ik 'veld: waarde'; controleer de dubbele punt en de inspringing"),
+    ("expected <block end>, but found",
+     "de inspringing klopt niet: velden op hetzelfde niveau moeten even ver inspringen"),
+    ("found undefined alias",
+     "verwijzing (*alias) naar een anker (&) dat niet bestaat"),
+    ("found unexpected end of stream",
+     "het bestand houdt halverwege op: mist er een afsluitend aanhalingsteken of haakje?"),
+    ("found unknown escape character",
+     "onbekende escape-code met backslash in een tekst tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("expected a single document",
+     "het bestand bevat meer dan één document ('---'); zet één record per bestand"),
+    ("found unhashable key",
+     "een sleutel moet een gewoon woord zijn, geen lijst of map"),
+    ("while parsing a flow",
+     "een lijst [..] of map {..} is niet goed afgesloten; controleer de haakjes en komma's"),
+    ("did not find expected key",
+     "hier verwachtte ik een nieuw veld; controleer de inspringing en of een '-' ontbreekt of te veel is"),
+    ("did not find expected '-' indicator",
+     "hier verwachtte ik een nieuw lijst-item dat met '- ' begint; controleer de inspringing"),
+]
+
+
+def _yaml_boodschap(fout: yaml.MarkedYAMLError) -> str:
+    tekst = f"{fout.context or ''} {fout.problem or ''}"
+    for patroon, boodschap in _YAML_PROBLEMEN:
+        if patroon in tekst:
+            return f"ongeldige YAML: {boodschap}"
+    return f"ongeldige YAML ({(fout.problem or fout.context or 'onbekende fout').strip()}); controleer de regel"
+
+
+def _te_diep(data: object, diepte: int = 0) -> bool:
+    if diepte > MAX_DIEPTE:
+        return True
+    if isinstance(data, dict):
+        return any(_te_diep(v, diepte + 1) for v in data.values())
+    if isinstance(data, list):
+        return any(_te_diep(v, diepte + 1) for v in data)
+    return False
+
+
+def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
+    """Parse the bytes of one record file. Never raises."""
+    if len(ruw) > MAX_BESTAND_BYTES:
+        return Gelezen(findings=[_fout(bestand, 1, 1, _te_groot(len(ruw)), "bestand-te-groot")])
+    if b"\x00" in ruw:
+        regel, kolom = _positie_in_bytes(ruw, ruw.index(b"\x00"))
+        return Gelezen(findings=[_fout(bestand, regel, kolom,
+                                       "het bestand bevat een NUL-byte en is dus geen tekstbestand; sla het op als UTF-8-tekst",
+                                       "geen-tekst")])
+    try:
+        tekst = ruw.decode("utf-8")
+    except UnicodeDecodeError as fout:
+        regel, kolom = _positie_in_bytes(ruw, fout.start)
+        return Gelezen(findings=[_fout(
+            bestand, regel, kolom,
+            "het bestand is niet in UTF-8 opgeslagen (ongeldige byte "
+            f"0x{ruw[fout.start]:02x}); sla het op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
+            "geen-utf8")])
+    tekst = tekst.removeprefix("\ufeff")
+    if not tekst.strip() or all(
+        not regel.strip() or regel.lstrip().startswith("#") for regel in tekst.splitlines()
+    ):
+        return Gelezen(tekst=tekst, findings=[_fout(
+            bestand, 1, 1, "het bestand is leeg; vul de verplichte velden in (zie 'lab nieuw' voor een sjabloon)", "leeg")])
+    loader = _RecordLoader(tekst)
+    try:
+        data = loader.get_single_data()
+    except _AliasBom as bom:
+        mark = bom.args[0]
+        return Gelezen(tekst=tekst, findings=[_fout(
+            bestand, mark.line + 1, mark.column + 1,
+            f"te veel of kringvormige verwijzingen (*alias); een record mag er hoogstens {MAX_ALIAS_GEBRUIK} gebruiken. "
+            "Schrijf de waarden gewoon uit", "alias-bom")])
+    except yaml.MarkedYAMLError as fout:
+        mark = fout.problem_mark or fout.context_mark
+        regel, kolom = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Gelezen(tekst=tekst, findings=[_fout(bestand, regel, kolom, _yaml_boodschap(fout), "yaml")])
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as fout:
+        return Gelezen(tekst=tekst, findings=[_fout(bestand, 1, 1, f"ongeldige YAML: {fout}", "yaml")])
+    finally:
+        loader.dispose()
+
+    findings = [
+        Finding(bestand, mark.line + 1, mark.column + 1, FOUT, str(sleutel),
+                f"het veld '{sleutel}' staat twee keer in dit record; houd er één over (nu zou de laatste stilletjes winnen)",
+                None, "dubbele-sleutel")
+        for sleutel, mark in loader.dubbele_sleutels
+    ]
+    if _te_diep(data):
+        return Gelezen(tekst=tekst, findings=[_fout(
+            bestand, 1, 1, f"het record is dieper genest dan {MAX_DIEPTE} niveaus; zo'n record kan niet kloppen", "te-diep")])
+    if not isinstance(data, dict):
+        soort = "een lijst" if isinstance(data, list) else f"een losse waarde ({type(data).__name__})"
+        findings.append(_fout(bestand, 1, 1,
+                              f"een record bestaat uit velden ('veld: waarde'), maar dit bestand bevat {soort}", "geen-map"))
+        return Gelezen(tekst=tekst, findings=findings)
+    return Gelezen(data=data, tekst=tekst, findings=findings)
+
+
+def _te_groot(grootte: int) -> str:
+    return (f"het bestand is te groot ({grootte / 1024 / 1024:.1f} MB; een record mag hoogstens "
+            f"{MAX_BESTAND_BYTES // 1024} KB zijn). Is dit wel een record? Houd teksten kort en zet bijlagen op je eigen website")
+
+
+def lees_bestand(pad: Path, bestand: str) -> Gelezen:
+    """Read and parse one file from disk, refusing oversized files before reading them."""
+    try:
+        grootte = pad.stat().st_size
+        if grootte > MAX_BESTAND_BYTES:
+            return Gelezen(findings=[_fout(bestand, 1, 1, _te_groot(grootte), "bestand-te-groot")])
+        ruw = pad.read_bytes()
+    except OSError as fout:
+        return Gelezen(findings=[_fout(bestand, None, None, f"kan het bestand niet lezen: {fout.strerror}", "onleesbaar")])
+    return lees_bytes(ruw, bestand)
