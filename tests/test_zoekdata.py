@@ -1,0 +1,173 @@
+"""Search facets per record page (zoekdata): values, escaping, build-date dependence."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from lab_catalogus.catalogus import laad_catalogus
+from lab_catalogus.zoekdata import (BINNEN_3_MAANDEN, DOORLOPEND, GRATIS, LATER, OnbekendRecord, kosten_band,
+                                    nl_bedrag, pagefind_kenmerken, plus_maanden)
+
+REPO = Path(__file__).resolve().parent.parent
+PEILDATUM = datetime.date(2026, 11, 20)
+
+
+class _Lezer(HTMLParser):
+    """Collects (kind, name) -> [values] from the hidden Pagefind elements, and the wrapper's attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waarden: dict[tuple[str, str], list[str]] = {}
+        self.wrapper: dict[str, str | None] | None = None
+        self._open: tuple[str, str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "div" and self.wrapper is None:
+            self.wrapper = attrs
+        for soort in ("filter", "meta", "sort"):
+            naam = attrs.get(f"data-pagefind-{soort}")
+            if naam is not None:
+                self._open = (soort, naam)
+                self.waarden.setdefault(self._open, []).append("")
+
+    def handle_data(self, data):
+        if self._open:
+            self.waarden[self._open][-1] += data
+
+    def handle_endtag(self, tag):
+        self._open = None
+
+
+def lees(html: str) -> _Lezer:
+    lezer = _Lezer()
+    lezer.feed(html)
+    return lezer
+
+
+@pytest.fixture(scope="module")
+def catalogus():
+    cat, findings = laad_catalogus(REPO, PEILDATUM)
+    assert not [f for f in findings if f.is_fout]
+    return cat
+
+
+def test_scholing_kenmerken_gebruiken_begrippenkader_labels(catalogus):
+    k = lees(pagefind_kenmerken("scholing", "werken-met-netwerken", catalogus, "landelijk")).waarden
+    s = catalogus.scholing["werken-met-netwerken"]
+    kader = catalogus.kader
+    assert k[("filter", "type")] == ["Scholing"]
+    assert k[("filter", "thema")] == [kader.label("themas", t) for t in s.themas]
+    assert k[("filter", "vorm")] == [kader.label("scholingsvormen", s.vorm)]
+    assert k[("filter", "carrierepad")] == [kader.label("carrierepad", c) for c in s.carrierepad]
+    assert k[("filter", "niveau")] == [kader.label("niveaus", s.niveau)]
+    assert k[("filter", "locatievorm")] == [kader.label("locatievormen", s.locatie.vorm)]
+    assert k[("filter", "regio")] == [kader.label("regios", r) for r in s.regios]
+    assert k[("filter", "aanbieder")] == [catalogus.aanbieders[s.aanbieder].naam]
+    # Places of the course and its coming runs, with their provinces.
+    assert k[("filter", "plaats")] == ["Groningen", "Zwolle", "Assen"]
+    assert set(k[("filter", "provincie")]) == {"Groningen", "Overijssel", "Drenthe"}
+    assert k[("filter", "kosten")] == ["€ 250 tot € 1.000"]
+    assert k[("meta", "titel")] == [s.titel]
+    assert k[("meta", "prijs")] == ["€ 295"]
+    assert k[("meta", "start")] == ["26 januari 2027"]
+    assert k[("meta", "plaats")] == ["Groningen"]
+    assert k[("sort", "start")] == ["2027-01-26"]
+    assert float(k[("sort", "prijs")][0]) == 295
+    academies = json.loads(k[("meta", "academies")][0])
+    assert academies == [["noord", catalogus.academies["noord"].naam], ["oost", catalogus.academies["oost"].naam]]
+
+
+def test_kenmerken_tellen_niet_mee_als_zoektekst(catalogus):
+    lezer = lees(pagefind_kenmerken("scholing", "werken-met-netwerken", catalogus, "noord"))
+    assert "hidden" in lezer.wrapper
+    assert lezer.wrapper["data-pagefind-ignore"] == "index"
+
+
+def test_start_binnen_drie_maanden_hangt_af_van_peildatum(catalogus):
+    s = catalogus.scholing["werken-met-netwerken"]  # first run 2027-01-26
+    catalogus.context.peildatum = datetime.date(2026, 10, 27)
+    try:
+        vroeg = lees(pagefind_kenmerken("scholing", "werken-met-netwerken", catalogus, "landelijk")).waarden
+        catalogus.context.peildatum = datetime.date(2026, 10, 25)
+        eerder = lees(pagefind_kenmerken("scholing", "werken-met-netwerken", catalogus, "landelijk")).waarden
+        catalogus.context.peildatum = datetime.date(2027, 1, 27)  # first run passed: next is 13 april
+        later = lees(pagefind_kenmerken("scholing", "werken-met-netwerken", catalogus, "landelijk")).waarden
+    finally:
+        catalogus.context.peildatum = PEILDATUM
+    assert not s.doorlopend
+    assert vroeg[("filter", "start")] == [BINNEN_3_MAANDEN]
+    assert eerder[("filter", "start")] == [LATER]
+    assert later[("meta", "start")] == ["13 april 2027"]
+    assert later[("filter", "start")] == [BINNEN_3_MAANDEN]
+
+
+def test_doorlopend_en_gratis(catalogus):
+    doorlopend = [i for i, s in catalogus.scholing.items() if s.doorlopend]
+    assert doorlopend, "de voorbeeldcatalogus heeft doorlopend aanbod nodig voor deze test"
+    k = lees(pagefind_kenmerken("scholing", doorlopend[0], catalogus, "landelijk")).waarden
+    assert DOORLOPEND in k[("filter", "start")]
+    gratis = next(i for i, s in catalogus.scholing.items() if s.kosten.bedrag == 0)
+    k = lees(pagefind_kenmerken("scholing", gratis, catalogus, "landelijk")).waarden
+    assert k[("filter", "kosten")] == [GRATIS]
+    assert k[("meta", "prijs")] == [GRATIS]
+
+
+def test_elk_record_heeft_beide_sorteersleutels(catalogus):
+    # Pagefind leaves pages without a sort key out of sorted results.
+    for soort in ("scholing", "aanbieders", "loketten"):
+        for record_id in catalogus.records(soort):
+            k = lees(pagefind_kenmerken(soort, record_id, catalogus, "landelijk")).waarden
+            assert len(k[("sort", "start")]) == 1 and len(k[("sort", "prijs")]) == 1, (soort, record_id)
+            assert k[("meta", "titel")][0]
+
+
+def test_aanbieder_en_loket(catalogus):
+    k = lees(pagefind_kenmerken("aanbieder", "sportwerk-brabant", catalogus, "zuid")).waarden
+    assert k[("filter", "type")] == ["Aanbieder"]
+    assert k[("filter", "provincie")] == ["Noord-Brabant"]
+    assert ("filter", "thema") not in k
+    k = lees(pagefind_kenmerken("loketten", "breda", catalogus, "zuid")).waarden
+    assert k[("filter", "type")] == ["Loket"]
+    assert k[("filter", "regio")] == ["Zuid"]
+    assert k[("meta", "status")] == [catalogus.loket_statussen["breda"].status]
+
+
+def test_alles_wordt_ge_escaped(catalogus):
+    s = catalogus.scholing["werken-met-netwerken"]
+    oud = s.titel, s.locatie.plaats
+    s.titel, s.locatie.plaats = '<script>alert("x")</script> & co', "Den <b>Bosch</b>"
+    try:
+        html = pagefind_kenmerken("scholing", "werken-met-netwerken", catalogus, "landelijk")
+    finally:
+        s.titel, s.locatie.plaats = oud
+    assert "<script>" not in html and "<b>" not in html
+    k = lees(html).waarden
+    assert k[("meta", "titel")] == ['<script>alert("x")</script> & co']
+    assert "Den <b>Bosch</b>" in k[("filter", "plaats")]
+
+
+def test_onbekend_record_of_soort_geeft_duidelijke_fout(catalogus):
+    with pytest.raises(OnbekendRecord, match="bestaat-niet"):
+        pagefind_kenmerken("scholing", "bestaat-niet", catalogus, "landelijk")
+    with pytest.raises(ValueError, match="onbekende soort"):
+        pagefind_kenmerken("academies", "noord", catalogus, "landelijk")
+
+
+@pytest.mark.parametrize("bedrag,band", [(0, "Gratis"), (0.5, "Tot € 250"), (249.99, "Tot € 250"),
+                                         (250, "€ 250 tot € 1.000"), (1000, "€ 250 tot € 1.000"),
+                                         (1000.01, "Boven € 1.000")])
+def test_kosten_band(bedrag, band):
+    assert kosten_band(bedrag) == band
+
+
+def test_hulpjes():
+    assert plus_maanden(datetime.date(2026, 11, 30), 3) == datetime.date(2027, 2, 28)
+    assert plus_maanden(datetime.date(2027, 12, 15), 1) == datetime.date(2028, 1, 15)
+    assert nl_bedrag(1250) == "€ 1.250"
+    assert nl_bedrag(49.5) == "€ 49,50"
