@@ -55,6 +55,8 @@ class Catalogus:
     loketten: dict[str, Loket] = field(default_factory=dict)
     academies: dict[str, Academie] = field(default_factory=dict)
     bestanden: dict[tuple[str, str], str] = field(default_factory=dict)  # (soort, id) -> file
+    oordelen: dict = field(default_factory=dict)  # scholing id -> beslisboom.Oordeel (also for 'niet geschikt')
+    beslisboom: object = None  # the loaded beslisboom.Beslisboom, when schemas/beslisboom.yml exists
 
     @property
     def kader(self) -> Begrippenkader:
@@ -188,6 +190,8 @@ def laad_catalogus(root: Path, peildatum: datetime.date | None = None) -> tuple[
         if record is not None:
             catalogus.records(soort)[pad.stem] = record
     findings += kruisverwijzingen(catalogus, alle_ids)
+    from .beslisboom import beoordeel_catalogus  # late import: beslisboom builds on this module's records
+    findings += beoordeel_catalogus(catalogus)
     return catalogus, findings
 
 
