@@ -19,10 +19,26 @@ class LoketStatus:
     ontbrekende_rollen: tuple[str, ...]  # human phrases such as "sportaanbieder of sportplatform"
     provincies: tuple[str, ...]
     regios: tuple[str, ...]
+    sportplatform: str | None = None  # name of the local sport platform, when the loket names one
+    sportplatform_rollen: tuple[str, ...] = ()  # strategisch / coordinerend / uitvoerend (term ids)
 
     @property
     def volwaardig(self) -> bool:
         return self.status == VOLWAARDIG
+
+    def als_dict(self, kader: Begrippenkader) -> dict:
+        """For exports, JSON output and site pages: ids with their begrippenkader labels."""
+        return {
+            "status": self.status,
+            "ontbrekende_kaders": [{"id": k, "label": kader.label("loket_kaders", k)} for k in self.ontbrekende_kaders],
+            "ontbrekende_rollen": list(self.ontbrekende_rollen),
+            "provincies": list(self.provincies),
+            "regios": list(self.regios),
+            "sportplatform": None if self.sportplatform is None else {
+                "naam": self.sportplatform,
+                "rollen": [{"id": r, "label": kader.label("sportplatformrollen", r)} for r in self.sportplatform_rollen],
+            },
+        }
 
 
 # Partner roles a volwaardig loket needs: each entry is satisfied by any of its roles.
@@ -44,4 +60,9 @@ def loket_status(loket: Loket, kader: Begrippenkader, gemeenten: Gemeentelijst) 
             provincies.append(gemeente.provincie)
     regios = tuple(regio for regio, provs in kader.regio_provincies().items() if set(provs) & set(provincies))
     status = VOLWAARDIG if not ontbrekend and not ontbrekende_rollen else IN_ONTWIKKELING
-    return LoketStatus(status, ontbrekend, ontbrekende_rollen, tuple(provincies), regios)
+    platform = loket.sportplatform
+    volgorde_rollen = [t.id for t in kader.lijst("sportplatformrollen").termen]
+    rollen_platform = tuple(sorted(set(platform.rollen), key=lambda r: volgorde_rollen.index(r) if r in volgorde_rollen
+                                   else len(volgorde_rollen))) if platform else ()
+    return LoketStatus(status, ontbrekend, ontbrekende_rollen, tuple(provincies), regios,
+                       platform.naam if platform else None, rollen_platform)

@@ -10,6 +10,7 @@ import sys
 COMMANDO_S = {
     "check": "check",
     "schemas": "schemas",
+    "beslisboom": "beslisboom",
 }
 
 
