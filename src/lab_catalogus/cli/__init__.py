@@ -11,6 +11,8 @@ COMMANDO_S = {
     "check": "check",
     "schemas": "schemas",
     "beslisboom": "beslisboom",
+    "rapport": "rapport",
+    "nieuw": "nieuw",
 }
 
 
@@ -20,16 +22,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"lab: fout: {message}\n")
 
 
-def maak_parser() -> argparse.ArgumentParser:
+def maak_parser(alleen: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="lab", description="LAB Catalogus: controleer de scholingscatalogus en bouw de sites.")
     sub = parser.add_subparsers(dest="commando", metavar="COMMANDO", parser_class=_Parser)
     for naam, module in COMMANDO_S.items():
-        importlib.import_module(f"{__name__}.{module}").registreer(sub)
+        if alleen is None or naam == alleen:
+            importlib.import_module(f"{__name__}.{module}").registreer(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = maak_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    # Import only the chosen command: `lab check` should not pay for loading MkDocs.
+    parser = maak_parser(argv[0] if argv and argv[0] in COMMANDO_S else None)
     args = parser.parse_args(argv)
     if not args.commando:
         parser.print_help()
