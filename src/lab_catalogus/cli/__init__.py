@@ -13,6 +13,8 @@ COMMANDO_S = {
     "beslisboom": "beslisboom",
     "rapport": "rapport",
     "nieuw": "nieuw",
+    "build": "build",
+    "serve": "serve",
 }
 
 

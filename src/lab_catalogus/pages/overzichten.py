@@ -11,7 +11,7 @@ from pathlib import Path
 from ..render import markdown
 from .aanbod import aanbod_lijst, nieuwste
 from .context import SiteContext
-from .opmaak import e, externe_link, link, mail_link, naar, opsomming, tabel, ul
+from .opmaak import e, externe_link, link, mail_link, naar, opsomming, tabel, ul  # noqa: F401
 
 
 def _blok(klasse: str, delen: list[str]) -> str:
@@ -101,13 +101,20 @@ def beslisboom(ctx: SiteContext, van: str = "") -> str:
         return _blok("lab-beslisboom", ["<p>De beslisboom wordt nog uitgewerkt. Zodra hij klaar is, staat hier "
                                         "welke vragen hij stelt en wat de uitkomsten betekenen.</p>"])
     boom = module.laad_beslisboom(pad, ctx.kader)
-    rijen = []
+    gevolg = {"blokkerend": "het aanbod is niet geschikt en verschijnt niet op de sites",
+              "aandachtspunt": "het aanbod is geschikt, met dit als aandachtspunt op de pagina"}
+    items = []
     for knoop in boom.knopen:
-        vraag = getattr(knoop, "vraag", None)
-        uitkomst = getattr(knoop, "uitkomst", None)
-        uitleg = getattr(knoop, "uitleg", None) or getattr(knoop, "omschrijving", None) or ""
-        rijen.append([f"<code>{e(getattr(knoop, 'id', ''))}</code>",
-                      e(vraag) if vraag else (f"Uitkomst: <strong>{e(uitkomst)}</strong>" if uitkomst else ""),
-                      e(uitleg)])
-    return _blok("lab-beslisboom", [tabel(["Stap", "Vraag of uitkomst", "Uitleg"], rijen, "De stappen van de beslisboom",
-                                          "lab-tabel")])
+        delen = [f"<strong>{e(knoop.vraag)}</strong>"]
+        if getattr(knoop, "uitleg", ""):
+            delen.append(f"<br>{e(knoop.uitleg)}")
+        details = []
+        if getattr(knoop, "alleen_als", None):
+            details.append(("Geldt alleen als", e(knoop.alleen_als)))
+        if getattr(knoop, "omschrijving", ""):
+            details.append(("Ja als", e(knoop.omschrijving)))
+        details.append(("Bij nee", e(gevolg.get(knoop.uitkomst, knoop.uitkomst))))
+        delen.append("<br>" + "<br>".join(f"<em>{label}:</em> {waarde}" for label, waarde in details))
+        items.append(f'<li id="{e(knoop.id)}">' + "".join(delen) + "</li>")
+    return _blok("lab-beslisboom", ['<h2 id="vragen">De vragen</h2>', '<ol class="lab-beslisboom-vragen">',
+                                    *items, "</ol>"])

@@ -81,12 +81,19 @@ def _carrierepad(scholing, ctx: SiteContext) -> str:
     return uitleg + tabel(["Functie", "Wat houdt die functie in"], rijen, "Functies op het carrièrepad", "lab-carrierepad")
 
 
-def _tekst_van(punt: object) -> str:
-    for naam in ("tekst", "omschrijving", "uitleg", "boodschap"):
-        waarde = getattr(punt, naam, None)
-        if isinstance(waarde, str) and waarde:
-            return waarde
-    return str(punt)
+def _punt(stap: object) -> str:
+    """One aandachtspunt: the question that was answered 'nee', and why it matters."""
+    vraag = getattr(stap, "vraag", None)
+    uitleg = getattr(stap, "uitleg", None)
+    if vraag and uitleg:
+        return f"<strong>{e(vraag)}</strong> {e(uitleg)}"
+    return e(vraag or uitleg or str(stap))
+
+
+UITSLAG_UITLEG = {
+    "geschikt": "Dit aanbod voldoet aan alle vragen van de beslisboom.",
+    "geschikt met aandachtspunten": "Dit aanbod is geschikt, maar let op de punten hieronder.",
+}
 
 
 def beslisboom_html(scholing_id: str, ctx: SiteContext, van: str) -> str:
@@ -95,12 +102,10 @@ def beslisboom_html(scholing_id: str, ctx: SiteContext, van: str) -> str:
     if oordeel is None:
         return f"<p>Dit aanbod is (nog) niet door de beslisboom beoordeeld. {uitleg_link}.</p>"
     uitslag = str(getattr(oordeel, "uitslag", "")).strip()
-    delen = [f'<p class="lab-oordeel">Uitslag van de beslisboom: <strong>{e(uitslag)}</strong>.</p>']
-    punten = [e(_tekst_van(p)) for p in getattr(oordeel, "aandachtspunten", ()) or ()]
+    delen = [f'<p class="lab-oordeel">Uitslag: <strong>{e(uitslag)}</strong>. {e(UITSLAG_UITLEG.get(uitslag, ""))}</p>']
+    punten = [_punt(p) for p in getattr(oordeel, "aandachtspunten", ()) or ()]
     if punten:
-        delen.append("<p>Let bij dit aanbod op:</p>" + ul(punten))
-    else:
-        delen.append("<p>De beslisboom vond geen aandachtspunten.</p>")
+        delen.append("<p>Aandachtspunten:</p>" + ul(punten))
     delen.append(f"<p>{uitleg_link}.</p>")
     return "".join(delen)
 
