@@ -286,12 +286,12 @@ def _bouw(data: dict, lezer: _Lezer) -> Beslisboom | None:
             try:
                 voorwaarde = compileer(knoop["voorwaarde"], pad + ("voorwaarde",), taal)
             except Fout as fout:
-                lezer.fout(fout.pad, fout.boodschap, fout.suggestie)
+                lezer.fout(fout.pad, fout.boodschap, fout.suggestie, fout.sleutel)
         if knoop.get("alleen_als") is not None:
             try:
                 poort = compileer(knoop["alleen_als"], pad + ("alleen_als",), taal)
             except Fout as fout:
-                lezer.fout(fout.pad, fout.boodschap, fout.suggestie)
+                lezer.fout(fout.pad, fout.boodschap, fout.suggestie, fout.sleutel)
         ja, nee, gegeven = _volgende(knoop, pad, lezer)
         standaard = next((k for k in ids[i + 1:] if k), None)  # implicit: the next node in the list
         ja = standaard if ja is None else ja

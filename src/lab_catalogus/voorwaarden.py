@@ -99,9 +99,10 @@ AFGELEIDE_VELDEN: dict[str, Afgeleid] = {
 class Fout(Exception):
     """A problem in the condition at `pad` (a path inside the beslisboom YAML)."""
 
-    def __init__(self, pad: tuple, boodschap: str, suggestie: str | None = None):
+    def __init__(self, pad: tuple, boodschap: str, suggestie: str | None = None, sleutel: bool = False):
         super().__init__(boodschap)
         self.pad, self.boodschap, self.suggestie = pad, boodschap, suggestie
+        self.sleutel = sleutel  # point at the key itself (a misspelt operator or argument), not its value
 
 
 _DEEL = re.compile(r"^([a-z_][a-z0-9_]*)(\[\*\])?$")
@@ -276,7 +277,7 @@ def _args(args, pad: tuple, operator: str, verplicht: set[str], optioneel: set[s
     for sleutel in args:
         if sleutel not in verplicht | optioneel:
             raise Fout(pad + (sleutel,), f"'{operator}' kent geen '{sleutel}'; wel: {', '.join(sorted(verplicht | optioneel))}",
-                       dichtstbij(str(sleutel), sorted(verplicht | optioneel)))
+                       dichtstbij(str(sleutel), sorted(verplicht | optioneel)), sleutel=True)
     for sleutel in sorted(verplicht):
         if sleutel not in args:
             raise Fout(pad, f"'{operator}' mist '{sleutel}'")
@@ -697,5 +698,5 @@ def compileer(voorwaarde: object, pad: tuple, taal: Taal) -> Voorwaarde:
     (naam, args), = voorwaarde.items()
     if naam not in OPERATOREN:
         raise Fout(pad + (naam,), f"onbekende operator '{naam}'; kies uit: {', '.join(OPERATOREN)}",
-                   dichtstbij(str(naam), list(OPERATOREN)))
+                   dichtstbij(str(naam), list(OPERATOREN)), sleutel=True)
     return OPERATOREN[naam].compileer(args, pad + (naam,), taal)
