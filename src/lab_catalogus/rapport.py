@@ -172,7 +172,7 @@ def _scholing_van_aanbieder(aanbieder_id: str, *catalogi: Catalogus | None) -> d
 
 def _review_regios(w: Wijziging, data: dict, nu: Catalogus, base: Catalogus | None) -> tuple[list[str], list[str]]:
     """(regions whose academy must review, remarks) for one changed record."""
-    bekend = list(nu.kader.ids("regios"))
+    bekend = [t.id for t in nu.kader.lijst("regios").termen]  # begrippenkader order, stable across runs
     notities: list[str] = []
     if w.soort == "scholing":
         regios = [r for r in _lijst(data.get("regios")) if r in bekend]

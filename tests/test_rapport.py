@@ -1,0 +1,243 @@
+"""`lab rapport` on real git branches: the acceptance cases of the pull-request flow.
+
+Each test builds a repository with the example catalogue on main, makes a branch
+with one kind of change and checks the report (API and the real CLI), its exit
+status and the GitHub annotation lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import yaml
+from gitrepo import PEILDATUM, GitRepo, git_catalogus, git_catalogus_submap, lab  # noqa: F401 (fixtures)
+from markdown_it import MarkdownIt
+
+from lab_catalogus.rapport import MARKER, als_markdown, maak_rapport, md_tekst
+
+VOORBEELD = "content/scholing/werken-met-netwerken.yml"
+PEIL = ["--peildatum", PEILDATUM.isoformat()]
+
+
+def _data(r: GitRepo, rel: str) -> dict:
+    return yaml.safe_load(r.lees(rel))
+
+
+def _academie_naam(r: GitRepo, regio: str) -> str:
+    return _data(r, f"content/academies/{regio}.yml")["naam"]
+
+
+def _sectie(tekst: str, kop: str) -> str:
+    """The text of one '## kop' section."""
+    deel = tekst.split(f"\n## {kop}", 1)[1]
+    return deel.split("\n## ", 1)[0]
+
+
+def _nieuw_aanbod(r: GitRepo, rel: str = "content/scholing/netwerken-voor-gevorderden.yml") -> str:
+    tekst = r.lees(VOORBEELD).replace("titel: Werken met netwerken", "titel: Netwerken voor gevorderden", 1)
+    r.schrijf(rel, tekst)
+    return rel
+
+
+def test_geldig_nieuw_aanbod(git_catalogus: GitRepo):
+    r = git_catalogus
+    rel = _nieuw_aanbod(r)
+    r.commit("nieuw aanbod")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    assert rapport.exit_code == 0
+    assert [(x.wijziging.status, x.wijziging.bestand) for x in rapport.records] == [("nieuw", rel)]
+    tekst = als_markdown(rapport)
+    assert tekst.startswith(MARKER)
+    assert "# LAB-rapport: ✅ Klaar voor beoordeling" in tekst
+    assert "## Moet opgelost (0)" in tekst
+    assert "### 🆕 Nieuw: scholing `netwerken-voor-gevorderden`" in tekst
+    # The academies of its regios must review it, by name.
+    regios = _data(r, rel)["regios"]
+    assert rapport.records[0].regios == regios
+    beoordeling = next(regel for regel in tekst.splitlines() if regel.startswith("**Beoordeling door:**"))
+    for regio in regios:
+        assert md_tekst(_academie_naam(r, regio)) in beoordeling
+    # Beslisboom verdict and its path, when the beslisboom is there.
+    if (r.root / "schemas" / "beslisboom.yml").exists():
+        assert "**Beslisboom:** ✅ geschikt" in tekst or "**Beslisboom:** ⚠️ geschikt met aandachtspunten" in tekst
+        assert re.search(r"^1\. .+ — (✅ ja|⚠️ nee, aandachtspunt)", tekst, re.M)
+    # The preview as a buurtsportcoach sees it.
+    assert "- **Titel:** Netwerken voor gevorderden" in tekst
+    aanbieder = _data(r, f"content/aanbieders/{_data(r, rel)['aanbieder']}.yml")["naam"]
+    assert f"- **Aanbieder:** {md_tekst(aanbieder)}" in tekst
+    assert "- **Kosten:** € 295 \\(vrijgesteld van btw\\)" in tekst
+    assert "- **Eerstvolgende start:** 2027\\-01\\-26" in tekst
+
+    # The real command gives the same verdict and exit status.
+    uit = lab("rapport", "--base", "main", *PEIL, cwd=r.root)
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout == tekst
+
+
+def test_aanbod_met_fouten(git_catalogus_submap: GitRepo, tmp_path):
+    """Errors block (exit 1), sit under 'Moet opgelost' with file:line, and become annotations with repo paths."""
+    r = git_catalogus_submap
+    rel = _nieuw_aanbod(r, "content/scholing/kapot-aanbod.yml")
+    r.vervang(rel, "vorm: training", "vorm: trainingg")
+    r.vervang(rel, "  email: nascholing@noorderzon.example.nl", "  email: geen-adres")
+    vorm_regel, email_regel = r.regel_van(rel, "vorm:"), r.regel_van(rel, "  email:")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    assert rapport.exit_code == 1
+    fouten = {(f.veld, f.regel) for f in rapport.moet_opgelost}
+    assert ("vorm", vorm_regel) in fouten and ("contact.email", email_regel) in fouten
+    tekst = als_markdown(rapport)
+    moet = _sectie(tekst, "Moet opgelost")
+    assert f"`catalogus/{rel}:{vorm_regel}:" in moet
+    assert "bedoelde je `training`?" in moet
+    assert "geen-adres" not in _sectie(tekst, "Suggesties")
+
+    summary = tmp_path / "summary.md"
+    uit = lab("rapport", "--base", "main", "--format", "github", "--uit", str(tmp_path / "rapport.md"), *PEIL,
+              cwd=r.root, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert uit.returncode == 1, uit.stderr
+    regels = uit.stdout.splitlines()
+    annotaties = [x for x in regels if x.startswith("::error ")]
+    assert len(annotaties) == len(rapport.moet_opgelost) <= 10
+    assert f"::error file=catalogus/{rel},line={vorm_regel}," in uit.stdout
+    assert regels[-1].startswith("::notice title=LAB-rapport::")
+    # The Markdown goes to the file and is appended to the step summary.
+    assert (tmp_path / "rapport.md").read_text(encoding="utf-8") == tekst
+    assert summary.read_text(encoding="utf-8").startswith(MARKER)
+
+
+def test_meer_dan_tien_fouten_tien_annotaties(git_catalogus: GitRepo):
+    r = git_catalogus
+    for i in range(6):  # two errors each
+        rel = _nieuw_aanbod(r, f"content/scholing/kapot-{i}.yml")
+        r.vervang(rel, "vorm: training", "vorm: onzin")
+        r.vervang(rel, "regios: [noord, oost]", "regios: [nergens]")
+    uit = lab("rapport", "--base", "main", "--format", "github", *PEIL, cwd=r.root)
+    assert uit.returncode == 1
+    annotaties = [x for x in uit.stdout.splitlines() if x.startswith("::error ")]
+    assert len(annotaties) == 10
+    notice = uit.stdout.splitlines()[-1]
+    assert notice.startswith("::notice") and "12 punten moeten worden opgelost; hier staan de eerste 10" in notice
+
+
+def test_aanbieder_met_veel_aanbod_wijzigen(git_catalogus: GitRepo):
+    r = git_catalogus
+    per_aanbieder = Counter(_data(r, f"content/scholing/{p.name}")["aanbieder"]
+                            for p in (r.root / "content" / "scholing").glob("*.yml"))
+    aanbieder, aantal = per_aanbieder.most_common(1)[0]
+    assert aantal >= 3
+    rel = f"content/aanbieders/{aanbieder}.yml"
+    naam = _data(r, rel)["naam"]
+    r.vervang(rel, f"naam: {naam}", f"naam: {naam} (vernieuwd)")
+    r.commit("aanbieder bijgewerkt")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    assert rapport.exit_code == 0
+    verwacht = set()
+    aanbod = []
+    for p in sorted((r.root / "content" / "scholing").glob("*.yml")):
+        data = _data(r, f"content/scholing/{p.name}")
+        if data["aanbieder"] == aanbieder:
+            verwacht |= set(data["regios"])
+            aanbod.append(p.stem)
+    [rec] = rapport.records
+    assert rec.wijziging.status == "gewijzigd" and set(rec.regios) == verwacht
+    tekst = als_markdown(rapport)
+    assert f"Deze aanbieder heeft {len(aanbod)} scholingen" in tekst
+    for sid in aanbod:
+        assert md_tekst(sid) in tekst
+    for regio in verwacht:
+        assert md_tekst(_academie_naam(r, regio)) in tekst
+    assert f"- **Naam:** {md_tekst(naam + ' (vernieuwd)')}" in tekst
+    assert json.loads(json.dumps(rapport.als_dict()))["regios"] == rapport.regios
+
+
+def test_hernoemen(git_catalogus: GitRepo):
+    r = git_catalogus
+    nieuw = "content/scholing/werken-met-netwerken-basis.yml"
+    r.git("mv", VOORBEELD, nieuw)
+    r.commit("hernoemd")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    assert rapport.exit_code == 0
+    assert [(x.wijziging.status, x.wijziging.oud_bestand, x.wijziging.bestand) for x in rapport.records] == [
+        ("hernoemd", VOORBEELD, nieuw)]
+    tekst = als_markdown(rapport)
+    assert "### 🔀 Hernoemd: scholing `werken-met-netwerken-basis`" in tekst
+    assert f"Bestand: `{VOORBEELD}` → `{nieuw}`" in tekst
+    assert "Nieuw:" not in tekst and "Verwijderd:" not in tekst
+
+
+def _aanbieder_met_aanbod(r: GitRepo) -> tuple[str, list[str]]:
+    per: dict[str, list[str]] = {}
+    for p in sorted((r.root / "content" / "scholing").glob("*.yml")):
+        per.setdefault(_data(r, f"content/scholing/{p.name}")["aanbieder"], []).append(f"content/scholing/{p.name}")
+    aanbieder = max(per, key=lambda a: len(per[a]))
+    return aanbieder, per[aanbieder]
+
+
+def test_verwijderen_waar_anderen_naar_verwijzen(git_catalogus: GitRepo):
+    r = git_catalogus
+    aanbieder, verwijzers = _aanbieder_met_aanbod(r)
+    r.git("rm", "-q", f"content/aanbieders/{aanbieder}.yml")
+    r.commit("aanbieder weg")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    assert rapport.exit_code == 1
+    [rec] = rapport.records
+    assert rec.wijziging.status == "verwijderd"
+    assert sorted({f.bestand for f in rec.verwijzers}) == verwijzers
+    tekst = als_markdown(rapport)
+    assert "### 🗑️ Verwijderd: aanbieder" in tekst
+    wie = ", ".join(f"`{b}`" for b in verwijzers)
+    assert f"❌ **Verwijderd, maar {wie} verwijzen er nog naar.**" in tekst
+    moet = _sectie(tekst, "Moet opgelost")
+    for bestand in verwijzers:
+        assert f"`{bestand}:" in moet
+    assert moet.count("↳ gevolg van deze wijziging") == len(verwijzers)
+    uit = lab("rapport", "--base", "main", "--format", "github", *PEIL, cwd=r.root)
+    assert uit.returncode == 1
+    assert {re.search(r"file=([^,]+)", x).group(1) for x in uit.stdout.splitlines() if x.startswith("::error")} == set(verwijzers)
+
+
+def test_aanbieder_hernoemen_zonder_verwijzingen_bij_te_werken(git_catalogus: GitRepo):
+    r = git_catalogus
+    aanbieder, verwijzers = _aanbieder_met_aanbod(r)
+    r.git("mv", f"content/aanbieders/{aanbieder}.yml", f"content/aanbieders/{aanbieder}-nieuw.yml")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    assert rapport.exit_code == 1
+    tekst = als_markdown(rapport)
+    assert f"nog naar de oude id `{aanbieder}`" in tekst
+    assert "is hernoemd naar" in tekst
+
+
+def test_inhoud_kan_niets_injecteren(git_catalogus: GitRepo):
+    """The report is posted as a PR comment: record text must stay inert text."""
+    r = git_catalogus
+    rel = _nieuw_aanbod(r, "content/scholing/injectie.yml")
+    kwaad = ('titel: "Hoi @octocat <img src=x onerror=alert(1)> ![p](https://kwaad.example/p.png) '
+             '[klik](https://kwaad.example) <script>x</script> # kop"')
+    r.vervang(rel, "titel: Netwerken voor gevorderden", kwaad)
+    r.vervang(rel, "vorm: training", "vorm: \"<b>vet</b> @team\"")
+    tekst = als_markdown(maak_rapport(r.root, "main", PEILDATUM))
+    assert "@octocat" not in tekst and "@team" not in tekst and "@&#8203;octocat" in tekst
+    assert "<img" not in tekst and "<script" not in tekst and "<b>" not in tekst and "![" not in tekst
+    # Render like GitHub would (HTML allowed, links on): nothing from the record becomes markup.
+    html = MarkdownIt("commonmark", {"html": True, "linkify": False}).render(tekst)
+    assert "<img" not in html and "<script" not in html and "kwaad.example\"" not in html
+    assert 'href="https://kwaad.example' not in html
+    assert "<h1>" in html and html.count("<h1>") == 1  # only our own title is a heading
+
+
+def test_geen_recordwijzigingen(git_catalogus: GitRepo):
+    r = git_catalogus
+    r.schrijf("README.md", "# Anders\n")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    assert rapport.exit_code == 0 and rapport.records == []
+    tekst = als_markdown(rapport)
+    assert "Deze wijziging raakt geen records" in tekst and "`README.md` (gewijzigd)" in tekst
+
+
+def test_cli_fouten_zijn_nederlands(git_catalogus: GitRepo, tmp_path):
+    uit = lab("rapport", "--base", "bestaat-niet", cwd=git_catalogus.root)
+    assert uit.returncode == 2 and "lab: fout: de basis 'bestaat-niet'" in uit.stderr and "Traceback" not in uit.stderr
+    uit = lab("rapport", "--base", "main", cwd=tmp_path)
+    assert uit.returncode == 2 and "geen map 'schemas'" in uit.stderr
