@@ -8,8 +8,13 @@ but never silently: its findings say why.
 from __future__ import annotations
 
 import datetime
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -81,6 +86,20 @@ def _relatief(pad: Path, root: Path) -> str:
         return pad.as_posix()
 
 
+def _relatief_maker(root: Path):
+    """Fast `_relatief` for paths built as root / ...: string slicing instead of resolve() per file."""
+    voorvoegsel = "" if str(root) == "." else str(root).rstrip(os.sep) + os.sep
+
+    def relatief(pad: Path) -> str:
+        tekst = str(pad)
+        if tekst.startswith(voorvoegsel):
+            return tekst[len(voorvoegsel):].replace(os.sep, "/")
+        return _relatief(pad, root)
+
+    return relatief
+
+
+@cache
 def _verplichte_velden(model: type[Record]) -> set[str]:
     return {naam for naam, veld in model.model_fields.items() if veld.is_required()}
 
@@ -146,10 +165,9 @@ def record_bestanden(root: Path) -> tuple[list[tuple[str, Path]], list[Finding]]
                                 "de map 'content' ontbreekt; draai 'lab check' in de hoofdmap van de catalogus of gebruik --root",
                                 None, "geen-content"))
         return gevonden, findings
-    for pad in sorted(inhoud.rglob("*")):
-        if pad.is_dir() or pad.name.startswith("."):
-            continue
-        bestand = _relatief(pad, root)
+    relatief = _relatief_maker(root)
+    for pad in _alle_bestanden(inhoud):
+        bestand = relatief(pad)
         delen = pad.relative_to(inhoud).parts
         soort = delen[0] if len(delen) > 1 else None
         if soort not in SOORTEN:
@@ -170,13 +188,63 @@ def record_bestanden(root: Path) -> tuple[list[tuple[str, Path]], list[Finding]]
     return gevonden, findings
 
 
+def _alle_bestanden(map_: Path) -> list[Path]:
+    """Every non-hidden file below map_, sorted (os.walk: one stat per entry instead of rglob + is_dir)."""
+    uit: list[str] = []
+    for pad, mappen, namen in os.walk(map_):
+        mappen[:] = [m for m in mappen if not m.startswith(".")]
+        uit += [os.path.join(pad, naam) for naam in namen if not naam.startswith(".")]
+    # Sort by path parts, as sorted(Path) did, but on strings (Path comparison is slow).
+    return [Path(p) for p in sorted(uit, key=lambda p: p.split(os.sep))]
+
+
+# Above this many files the records are checked in worker processes (the
+# work is CPU-bound YAML construction and validation; threads would not help).
+PARALLEL_VANAF = 1000
+_BLOK = 500
+_WERK_CONTEXT: Context | None = None  # inherited by forked workers, never pickled
+
+
+def _controleer_blok(taken: list[tuple[str, Path, str]]) -> list[tuple[Record | None, list[Finding]]]:
+    assert _WERK_CONTEXT is not None
+    return [controleer_record(soort, pad, bestand, _WERK_CONTEXT) for soort, pad, bestand in taken]
+
+
+def _werkers() -> int:
+    try:
+        return min(4, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return min(4, os.cpu_count() or 1)
+
+
+def controleer_records(taken: list[tuple[str, Path, str]], context: Context) -> list[tuple[Record | None, list[Finding]]]:
+    """controleer_record for every (soort, pad, bestand), in parallel when that pays off; results in input order."""
+    global _WERK_CONTEXT
+    werkers = _werkers()
+    # Forking a process that runs other threads (a dev server, a watcher) can deadlock; stay serial then.
+    if (len(taken) < PARALLEL_VANAF or werkers < 2 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [controleer_record(soort, pad, bestand, context) for soort, pad, bestand in taken]
+    _WERK_CONTEXT = context
+    try:
+        blokken = [taken[i:i + _BLOK] for i in range(0, len(taken), _BLOK)]
+        with ProcessPoolExecutor(werkers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [uitkomst for blok in pool.map(_controleer_blok, blokken) for uitkomst in blok]
+    except (OSError, BrokenProcessPool):  # no worker processes possible here: do the work ourselves
+        return [controleer_record(soort, pad, bestand, context) for soort, pad, bestand in taken]
+    finally:
+        _WERK_CONTEXT = None
+
+
 def laad_catalogus(root: Path, peildatum: datetime.date | None = None) -> tuple[Catalogus, list[Finding]]:
     context = laad_context(root, peildatum)
     catalogus = Catalogus(context)
     bestanden, findings = record_bestanden(root)
     alle_ids: dict[str, set[str]] = {soort: set() for soort in SOORTEN}
+    relatief = _relatief_maker(root)
+    taken: list[tuple[str, Path, str]] = []
     for soort, pad in bestanden:
-        bestand = _relatief(pad, root)
+        bestand = relatief(pad)
         eerder = catalogus.bestanden.get((soort, pad.stem))
         alle_ids[soort].add(pad.stem)
         if eerder:
@@ -185,7 +253,8 @@ def laad_catalogus(root: Path, peildatum: datetime.date | None = None) -> tuple[
                                     None, "dubbele-id"))
             continue
         catalogus.bestanden[(soort, pad.stem)] = bestand
-        record, record_findings = controleer_record(soort, pad, bestand, context)
+        taken.append((soort, pad, bestand))
+    for (soort, pad, _), (record, record_findings) in zip(taken, controleer_records(taken, context)):
         findings += record_findings
         if record is not None:
             catalogus.records(soort)[pad.stem] = record

@@ -9,6 +9,7 @@ problem becomes a finding with line and column.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,8 +28,131 @@ class _AliasBom(Exception):
     pass
 
 
+class _TeDiep(Exception):
+    pass
+
+
+# libyaml composes nodes recursively in C: ~100,000 nested '[' or '- ' crash the
+# whole process (segfault), far below the size limit. A text can only nest as
+# deep as it has nesting characters, so only texts with many of them get a
+# (cheap, non-recursive) event scan first; real records have about 200.
+_NESTTEKENS_DREMPEL = 2000
+
+
+def _te_diepe_plek(tekst: str) -> yaml.Mark | None:
+    """Where nesting first exceeds MAX_DIEPTE, scanning parser events (no node tree, no recursion)."""
+    diepte = 0
+    try:
+        for event in yaml.parse(tekst, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                diepte += 1
+                if diepte > MAX_DIEPTE:
+                    return event.start_mark
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                diepte -= 1
+    except yaml.YAMLError:
+        return None  # the real parse reports it, with its position
+    return None
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# The default resolver's implicit rules, looked up by first character. The
+# standard resolver has no wildcard or path resolvers; if that ever changes,
+# the fast resolver below switches itself off.
+_IMPLICIET = {k: tuple(v) for k, v in _Loader.yaml_implicit_resolvers.items()}
+_SNELLE_RESOLVER = None not in _IMPLICIET and not _Loader.yaml_path_resolvers
+
+
+class _SnelResolver:
+    """Same tags as PyYAML's Resolver.resolve, without its per-node bookkeeping (called for every node)."""
+
+    if _SNELLE_RESOLVER:
+        def resolve(self, kind, value, implicit):
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in _IMPLICIET.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag
+                return _STR
+            return _SEQ if kind is yaml.SequenceNode else _MAP
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
+
+
+def _bouw(loader: "_SnelLoader", node: yaml.Node, diepte: int) -> object:
+    """Build Python data from an alias-free node tree; same result as the safe constructor, a few times faster.
+
+    Strings, plain lists and maps (nearly every node of a record) are built here;
+    other scalars (numbers, dates, booleans) and anything unusual (merge keys,
+    explicit tags) go to the safe constructor, which also reports unknown tags.
+    """
+    if diepte > MAX_DIEPTE:
+        raise _TeDiep(node.start_mark)
+    soort = node.__class__
+    if soort is yaml.ScalarNode:
+        if node.tag == _STR:
+            return node.value
+        if node.tag == _TIMESTAMP and len(node.value) == 10:  # plain JJJJ-MM-DD, as records use
+            try:
+                return datetime.date.fromisoformat(node.value)
+            except ValueError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{node.value}' bestaat niet als datum", node.start_mark) from None
+        return loader.construct_object(node, deep=True)
+    if soort is yaml.SequenceNode and node.tag == _SEQ:
+        return [_bouw(loader, kind, diepte + 1) for kind in node.value]
+    if soort is yaml.MappingNode and node.tag == _MAP:
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                loader.gedelegeerd = True
+                return loader.construct_object(node, deep=True)
+            key = _bouw(loader, key_node, diepte + 1)
+            try:
+                if key in mapping:
+                    loader.dubbele_sleutels.append((key, key_node.start_mark))
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
+            mapping[key] = _bouw(loader, value_node, diepte + 1)
+        return mapping
+    loader.gedelegeerd = True
+    return loader.construct_object(node, deep=True)
+
+
+class _SnelLoader(_SnelResolver, _Loader):  # type: ignore[misc, valid-type]
+    """Loader for texts without '&': no anchors, so no aliases; only duplicate keys need watching.
+
+    Plain construction plus a length comparison keeps the common case close to
+    bare `yaml.load` speed; keys are only walked when a mapping lost entries.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.dubbele_sleutels: list[tuple[object, yaml.Mark]] = []
+        self.alias_gebruik = 0
+        self.gedelegeerd = False  # did `_bouw` hand a collection to the safe constructor?
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
+            gezien: set = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node)  # already built: served from the cache
+                if key in gezien:
+                    self.dubbele_sleutels.append((key, key_node.start_mark))
+                gezien.add(key)
+        return mapping
+
+
 class _RecordLoader(_Loader):  # type: ignore[misc, valid-type]
-    """Safe loader that records duplicate keys and bounds alias use."""
+    """Safe loader that records duplicate keys and bounds alias use (texts with anchors)."""
 
     def __init__(self, stream):
         super().__init__(stream)
@@ -115,6 +239,10 @@ _YAML_PROBLEMEN = [
      "een lijst [..] of map {..} is niet goed afgesloten; controleer de haakjes en komma's"),
     ("did not find expected key",
      "hier verwachtte ik een nieuw veld; controleer de inspringing en of een '-' ontbreekt of te veel is"),
+    ("bestaat niet als datum",
+     "deze datum bestaat niet; schrijf een echte datum in de vorm JJJJ-MM-DD"),
+    ("could not determine a constructor",
+     "onbekende tag (een woord dat met ! begint); records gebruiken geen tags: haal het !-woord weg"),
     ("did not find expected '-' indicator",
      "hier verwachtte ik een nieuw lijst-item dat met '- ' begint; controleer de inspringing"),
 ]
@@ -128,13 +256,15 @@ def _yaml_boodschap(fout: yaml.MarkedYAMLError) -> str:
     return f"ongeldige YAML ({(fout.problem or fout.context or 'onbekende fout').strip()}); controleer de regel"
 
 
-def _te_diep(data: object, diepte: int = 0) -> bool:
-    if diepte > MAX_DIEPTE:
-        return True
-    if isinstance(data, dict):
-        return any(_te_diep(v, diepte + 1) for v in data.values())
-    if isinstance(data, list):
-        return any(_te_diep(v, diepte + 1) for v in data)
+def _te_diep(data: object) -> bool:
+    """True when some value sits deeper than MAX_DIEPTE levels (iterative: no recursion, stops early)."""
+    stapel = [(data, 0)]
+    while stapel:
+        knoop, diepte = stapel.pop()
+        kinderen = knoop.values() if isinstance(knoop, dict) else knoop
+        if diepte >= MAX_DIEPTE and kinderen:
+            return True
+        stapel.extend((k, diepte + 1) for k in kinderen if isinstance(k, (dict, list)))
     return False
 
 
@@ -157,14 +287,23 @@ def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
             f"0x{ruw[fout.start]:02x}); sla het op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
             "geen-utf8")])
     tekst = tekst.removeprefix("\ufeff")
-    if not tekst.strip() or all(
-        not regel.strip() or regel.lstrip().startswith("#") for regel in tekst.splitlines()
-    ):
-        return Gelezen(tekst=tekst, findings=[_fout(
-            bestand, 1, 1, "het bestand is leeg; vul de verplichte velden in (zie 'lab nieuw' voor een sjabloon)", "leeg")])
-    loader = _RecordLoader(tekst)
+    if not tekst.strip():
+        return _leeg(bestand, tekst)
+    if sum(map(tekst.count, "[{-:?")) > _NESTTEKENS_DREMPEL:
+        mark = _te_diepe_plek(tekst)
+        if mark is not None:
+            return Gelezen(tekst=tekst, findings=[_te_diep_fout(bestand, mark)])
+    # Anchors need '&'; without one no alias can occur and the fast builder suffices.
+    snel = "&" not in tekst
+    loader = _SnelLoader(tekst) if snel else _RecordLoader(tekst)
     try:
-        data = loader.get_single_data()
+        if snel:
+            node = loader.get_single_node()
+            data = _bouw(loader, node, 0) if node is not None else None
+        else:
+            data = loader.get_single_data()
+    except _TeDiep as diep:
+        return Gelezen(tekst=tekst, findings=[_te_diep_fout(bestand, diep.args[0])])
     except _AliasBom as bom:
         mark = bom.args[0]
         return Gelezen(tekst=tekst, findings=[_fout(
@@ -186,7 +325,9 @@ def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
                 None, "dubbele-sleutel")
         for sleutel, mark in loader.dubbele_sleutels
     ]
-    if _te_diep(data):
+    if data is None and all(not regel.strip() or regel.lstrip().startswith("#") for regel in tekst.splitlines()):
+        return _leeg(bestand, tekst)
+    if (not snel or loader.gedelegeerd) and isinstance(data, (dict, list)) and _te_diep(data):
         return Gelezen(tekst=tekst, findings=[_fout(
             bestand, 1, 1, f"het record is dieper genest dan {MAX_DIEPTE} niveaus; zo'n record kan niet kloppen", "te-diep")])
     if not isinstance(data, dict):
@@ -195,6 +336,17 @@ def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
                               f"een record bestaat uit velden ('veld: waarde'), maar dit bestand bevat {soort}", "geen-map"))
         return Gelezen(tekst=tekst, findings=findings)
     return Gelezen(data=data, tekst=tekst, findings=findings)
+
+
+def _te_diep_fout(bestand: str, mark: yaml.Mark) -> Finding:
+    return _fout(bestand, mark.line + 1, mark.column + 1,
+                 f"het record is hier dieper genest dan {MAX_DIEPTE} niveaus; zo'n record kan niet kloppen. "
+                 "Controleer de haakjes en de inspringing", "te-diep")
+
+
+def _leeg(bestand: str, tekst: str) -> Gelezen:
+    return Gelezen(tekst=tekst, findings=[_fout(
+        bestand, 1, 1, "het bestand is leeg; vul de verplichte velden in (zie 'lab nieuw' voor een sjabloon)", "leeg")])
 
 
 def _te_groot(grootte: int) -> str:
