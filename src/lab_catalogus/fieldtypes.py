@@ -21,7 +21,9 @@ ID_MAX = 80
 _ID_RE = re.compile(ID_PATROON)
 # Deliberately simple: one @, no spaces, a dot in the domain. Exotic but valid
 # addresses are rare among course providers; typos are common.
-EMAIL_PATROON = r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+# Single-quoted so '"' needs no backslash: JSON Schema patterns are ECMAScript
+# regexes (unicode mode), where '\"' is an invalid escape.
+EMAIL_PATROON = r'^[^@\s<>()\[\],;:"]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$'
 _EMAIL_RE = re.compile(EMAIL_PATROON)
 HTTPS_PATROON = r"^https://[^\s/?#]+\.[^\s/?#]+([/?#][^\s]*)?$"
 
