@@ -30,6 +30,7 @@ from lab_catalogus import sites
 from lab_catalogus.kader import BegrippenkaderFout
 from lab_catalogus.pages import maak_context
 from lab_catalogus.pages import aanbieder, aanbod, loket, overzichten, scholing
+from lab_catalogus.render import tekst
 
 log = logging.getLogger("mkdocs.plugins.lab")
 
@@ -70,7 +71,7 @@ def on_config(config):
         academie = catalogus.academies.get(regio)
         if academie is None:
             raise PluginError(f"er is geen academie voor regio '{regio}': maak content/academies/{regio}.yml aan")
-        config.site_name = academie.naam
+        config.site_name = tekst(academie.naam)  # templates print it unescaped
         palet = config.theme.get("palette")
         if academie.kleur in MATERIAL_KLEUREN and isinstance(palet, dict):
             palet["primary"] = academie.kleur
@@ -131,9 +132,10 @@ def on_page_markdown(markdown, page, config, files):
     if bouwer is None:
         return markdown
     pagina = bouwer()
-    page.meta["title"] = pagina.titel
+    # Material prints meta title and description without escaping: escape them here.
+    page.meta["title"] = tekst(pagina.titel)
     if pagina.beschrijving:
-        page.meta["description"] = pagina.beschrijving
+        page.meta["description"] = tekst(pagina.beschrijving)
     _staat["html"][page.file.src_uri] = pagina.html
     return ""  # nothing for Markdown to do: the HTML is complete
 

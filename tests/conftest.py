@@ -10,7 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 # Fixture modules of the separate parts (sites, search, ...); add one line per module.
-pytest_plugins: list[str] = []
+pytest_plugins: list[str] = ["fixtures_sites", "fixtures_zoeken"]
 
 
 @pytest.fixture

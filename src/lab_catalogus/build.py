@@ -93,12 +93,18 @@ def bouw_site(naam: str, opdracht: BouwOpdracht) -> BouwResultaat:
         from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
 
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.setLevel(logging.WARNING)
+        fouten = _Foutenvanger()
+        mkdocs_log.addHandler(fouten)
         try:
             config = load_config(config_file=str(site.config(opdracht.project)), site_dir=str(tijdelijk))
             mkdocs_build(config)
         except MkDocsException as fout:
-            raise BouwFout(f"MkDocs kon de site '{naam}' niet bouwen: {fout}") from None
+            reden = "; ".join(fouten.meldingen) or str(fout)
+            raise BouwFout(f"MkDocs kon de site '{naam}' niet bouwen: {reden}") from None
+        finally:
+            mkdocs_log.removeHandler(fouten)
         if importlib.util.find_spec("lab_catalogus.zoekindex") is not None:
             zoekindex = importlib.import_module("lab_catalogus.zoekindex")
             try:
@@ -115,6 +121,17 @@ def bouw_site(naam: str, opdracht: BouwOpdracht) -> BouwResultaat:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         return BouwResultaat(naam, doel, 0, time.perf_counter() - begin,
                              f"onverwachte fout bij het bouwen van '{naam}': {type(fout).__name__}: {fout}")
+
+
+class _Foutenvanger(logging.Handler):
+    """Keeps MkDocs' error messages, so a failed build says why (MkDocs itself only says 'Aborted')."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.meldingen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.meldingen.append(record.getMessage())
 
 
 class BouwFout(Exception):
