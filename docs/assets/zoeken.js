@@ -425,13 +425,15 @@
       leeg.hidden = true;
       const n = laatsteResultaten.length;
       const wat = term ? ` voor “${term}”` : "";
-      status.textContent = n === 0 ? `Geen resultaten${wat}.` : `${n} ${n === 1 ? "resultaat" : "resultaten"}${wat}.`;
+      // The status is announced after the cards are drawn, so it always matches what is shown.
       if (n === 0) {
         meer.hidden = true;
+        status.textContent = `Geen resultaten${wat}.`;
         await tekenLeeg(inst, id);
         return;
       }
       await tekenResultaten(id);
+      if (id === zoekId) status.textContent = `${n} ${n === 1 ? "resultaat" : "resultaten"}${wat}.`;
     }
 
     function wisAlles() {
