@@ -46,7 +46,7 @@ def _te_diepe_plek(tekst: str) -> yaml.Mark | None:
         for event in yaml.parse(tekst, Loader=_Loader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 diepte += 1
-                if diepte > MAX_DIEPTE:
+                if diepte > MAX_DIEPTE + 1:  # the record's own mapping is level 1 here, depth 0 in the data
                     return event.start_mark
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 diepte -= 1
@@ -213,13 +213,13 @@ def _positie_in_bytes(ruw: bytes, offset: int) -> tuple[int, int]:
     return regel, kolom
 
 
-# PyYAML's problem texts, in plain Dutch with what to do.
+# Problem texts of libyaml (CSafeLoader) and pure-Python PyYAML, in plain Dutch with what to do.
 _YAML_PROBLEMEN = [
     ("found character '\\t' that cannot start any token",
      "tab-teken gevonden: YAML gebruikt spaties om in te springen; vervang de tab door spaties"),
     ("found a tab character",
      "tab-teken gevonden: YAML gebruikt spaties om in te springen; vervang de tab door spaties"),
-    ("mapping values are not allowed here",
+    ("mapping values are not allowed",
      "onverwachte dubbele punt: staat er een ':' in een tekst? Zet die tekst dan tussen aanhalingstekens"),
     ("could not find expected ':'",
      "hier verwachtte ik 'veld: waarde'; controleer de dubbele punt en de inspringing"),
@@ -248,8 +248,22 @@ _YAML_PROBLEMEN = [
 ]
 
 
-def _yaml_boodschap(fout: yaml.MarkedYAMLError) -> str:
+def _teken_op(tekst: str, mark: yaml.Mark | None) -> str:
+    regels = tekst.split("\n")
+    if mark is None or mark.line >= len(regels) or mark.column >= len(regels[mark.line]):
+        return ""
+    return regels[mark.line][mark.column]
+
+
+def _yaml_boodschap(fout: yaml.MarkedYAMLError, bron: str = "") -> str:
     tekst = f"{fout.context or ''} {fout.problem or ''}"
+    if "cannot start any token" in tekst:  # libyaml does not say which character; look it up
+        teken = _teken_op(bron, fout.problem_mark)
+        if teken == "\t":
+            return "ongeldige YAML: " + _YAML_PROBLEMEN[0][1]
+        if teken:
+            return (f"ongeldige YAML: een waarde mag niet met '{teken}' beginnen; "
+                    "zet de hele tekst tussen aanhalingstekens")
     for patroon, boodschap in _YAML_PROBLEMEN:
         if patroon in tekst:
             return f"ongeldige YAML: {boodschap}"
@@ -308,12 +322,13 @@ def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
         mark = bom.args[0]
         return Gelezen(tekst=tekst, findings=[_fout(
             bestand, mark.line + 1, mark.column + 1,
-            f"te veel of kringvormige verwijzingen (*alias); een record mag er hoogstens {MAX_ALIAS_GEBRUIK} gebruiken. "
+            f"te veel of kringvormige verwijzingen (*alias) naar het anker (&) op deze plek; een record mag er hoogstens "
+            f"{MAX_ALIAS_GEBRUIK} gebruiken. "
             "Schrijf de waarden gewoon uit", "alias-bom")])
     except yaml.MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
         regel, kolom = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Gelezen(tekst=tekst, findings=[_fout(bestand, regel, kolom, _yaml_boodschap(fout), "yaml")])
+        return Gelezen(tekst=tekst, findings=[_fout(bestand, regel, kolom, _yaml_boodschap(fout, tekst), "yaml")])
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as fout:
         return Gelezen(tekst=tekst, findings=[_fout(bestand, 1, 1, f"ongeldige YAML: {fout}", "yaml")])
     finally:
