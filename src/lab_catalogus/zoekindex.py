@@ -21,8 +21,9 @@ from pathlib import Path
 
 TAAL = "nl"
 BUNDEL = "pagefind"
-# Material bits that sit inside the content but are not content.
-UITSLUITEN = ".headerlink, .md-content__button, .md-source-file, .lab-niet-zoeken"
+# Inside the content but not content: Material buttons and anchors, and our boilerplate
+# (the carrièrepad definitions repeat the begrippenkader on every course page).
+UITSLUITEN = ".headerlink, .md-content__button, .md-source-file, .lab-niet-zoeken, .lab-carrierepad, .lab-bijgewerkt"
 
 
 class ZoekindexFout(RuntimeError):
