@@ -53,6 +53,7 @@ class BouwOpdracht:
     peildatum: datetime.date
     basis_url: str | None  # None: publish at each academy's own site_url
     project: Path = sites.PROJECT  # where mkdocs.yml, sites/, docs/, hooks/ live
+    zoekindex: bool = True  # run Pagefind after each MkDocs build (when the search part is installed)
 
 
 def _zet_omgeving(opdracht: BouwOpdracht) -> None:
@@ -105,7 +106,7 @@ def bouw_site(naam: str, opdracht: BouwOpdracht) -> BouwResultaat:
             raise BouwFout(f"MkDocs kon de site '{naam}' niet bouwen: {reden}") from None
         finally:
             mkdocs_log.removeHandler(fouten)
-        if importlib.util.find_spec("lab_catalogus.zoekindex") is not None:
+        if opdracht.zoekindex and importlib.util.find_spec("lab_catalogus.zoekindex") is not None:
             zoekindex = importlib.import_module("lab_catalogus.zoekindex")
             try:
                 zoekindex.indexeer(tijdelijk, naam, opdracht.root)

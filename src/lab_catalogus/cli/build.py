@@ -26,6 +26,7 @@ def registreer(sub) -> None:
     groep.add_argument("--publiceer", action="store_true",
                        help="gebruik de publieke adressen: site_url van elke academie en van mkdocs.yml")
     p.add_argument("--processen", type=int, default=None, help="aantal bouwprocessen (standaard 2)")
+    p.add_argument("--zonder-zoekindex", action="store_true", help="sla de Pagefind-zoekindex over (sneller, zoeken werkt dan niet)")
     voeg_root_toe(p)
     voeg_peildatum_toe(p)
 
@@ -34,7 +35,8 @@ def opdracht_uit(args: argparse.Namespace, basis_url: str | None) -> BouwOpdrach
     root: Path = args.root.resolve()
     project = root if (root / "mkdocs.yml").is_file() else sites.PROJECT
     uit = (args.uit or root / "site").resolve()
-    return BouwOpdracht(root, uit, args.peildatum or datetime.date.today(), basis_url, project)
+    return BouwOpdracht(root, uit, args.peildatum or datetime.date.today(), basis_url, project,
+                        zoekindex=not getattr(args, "zonder_zoekindex", False))
 
 
 def controleer_root(root: Path) -> str | None:
