@@ -241,3 +241,38 @@ def test_cli_fouten_zijn_nederlands(git_catalogus: GitRepo, tmp_path):
     assert uit.returncode == 2 and "lab: fout: de basis 'bestaat-niet'" in uit.stderr and "Traceback" not in uit.stderr
     uit = lab("rapport", "--base", "main", cwd=tmp_path)
     assert uit.returncode == 2 and "geen map 'schemas'" in uit.stderr
+
+
+def test_loket_regio_uit_gemeenten(git_catalogus: GitRepo):
+    """A loket has no 'regios' field: its academies follow from its municipalities' provinces."""
+    r = git_catalogus
+    rel = "content/loketten/breda.yml"  # Breda lies in Noord-Brabant, which belongs to region zuid
+    r.vervang(rel, "naam: Sportloket Breda", "naam: Sportloket Breda en omstreken")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    [rec] = rapport.records
+    assert rec.regios == ["zuid"]
+    assert f"**Beoordeling door:** **{md_tekst(_academie_naam(r, 'zuid'))}** (`zuid`)" in als_markdown(rapport)
+
+
+def test_academie_verwijderen_raakt_aanbod(git_catalogus: GitRepo):
+    r = git_catalogus
+    r.git("rm", "-q", "content/academies/noord.yml")
+    rapport = maak_rapport(r.root, "main", PEILDATUM)
+    [rec] = rapport.records
+    noord = sorted(f"content/scholing/{p.name}" for p in (r.root / "content" / "scholing").glob("*.yml")
+                   if "noord" in _data(r, f"content/scholing/{p.name}")["regios"])
+    assert sorted({f.bestand for f in rec.verwijzers}) == noord
+    assert all(not f.is_fout for f in rec.verwijzers)  # advice: the offers simply do not show up there
+    assert "Verwijderd, maar" in als_markdown(rapport)
+
+
+def test_md_tekst_en_kosten():
+    assert md_tekst("a\n# kop\n- lijst") == "a \\# kop \\- lijst"
+    assert md_tekst("x" * 500, 10) == "x" * 9 + "…"
+    assert md_tekst("<a href=x>@jan</a>") == "&lt;a href=x&gt;@&#8203;jan&lt;/a&gt;"
+    from lab_catalogus.rapport import _euro
+    assert _euro(295) == "€ 295" and _euro(1234.5) == "€ 1.234,50"
+    from lab_catalogus.rapport import _kosten
+    assert _kosten({"bedrag": 100, "btw": "exclusief"}) == "€ 121 incl. 21% btw (€ 100 excl. btw)"
+    assert _kosten({"bedrag": 0}) == "gratis"
+    assert _kosten({"bedrag": "veel"}) == "onbekend"

@@ -200,7 +200,7 @@ def _euro(bedrag: float) -> str:
     return "€ " + (tekst[:-3] if tekst.endswith(",00") else tekst)
 
 
-def _kosten(kosten: object, catalogus: Catalogus) -> str:
+def _kosten(kosten: object) -> str:
     if not isinstance(kosten, dict) or not isinstance(kosten.get("bedrag"), (int, float)):
         return "onbekend"
     bedrag, btw = float(kosten["bedrag"]), kosten.get("btw")
@@ -252,7 +252,7 @@ def _voorbeeld(w: Wijziging, data: dict, nu: Catalogus, peildatum: datetime.date
             ("Samenvatting", str(data.get("samenvatting", ""))),
             ("Carrièrepad", ", ".join(_label(nu, "carrierepad", c) for c in _lijst(data.get("carrierepad"))) or "onbekend"),
             ("Tijdsinvestering", tijd),
-            ("Kosten", _kosten(data.get("kosten"), nu)),
+            ("Kosten", _kosten(data.get("kosten"))),
             ("Locatie", waar),
             ("Eerstvolgende start", _eerstvolgende(data, peildatum)),
         ]
