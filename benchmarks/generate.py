@@ -124,14 +124,18 @@ PARTNER_NAMEN = {
 
 # --- data from the repository ---------------------------------------------------------------
 
-def _laad(root: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], list[dict]]:
+def _laad(root: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], list[dict], dict[str, list[str]], dict]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     kader = yaml.load((root / "schemas" / "begrippenkader.yml").read_text(encoding="utf-8"), Loader=loader)
     lijsten = kader["lijsten"]
     termen = {naam: [t["id"] for t in lijst["termen"]] for naam, lijst in lijsten.items()}
     regio_provincies = {t["id"]: list(t["provincies"]) for t in lijsten["regios"]["termen"]}
+    niveau_paden = {t["id"]: list(t.get("carrierepad") or termen["carrierepad"]) for t in lijsten["niveaus"]["termen"]}
+    # The beslisboom's thresholds (hours per form, price that needs an explanation), when present.
+    boom = root / "schemas" / "beslisboom.yml"
+    drempels = (yaml.load(boom.read_text(encoding="utf-8"), Loader=loader) or {}).get("drempels", {}) if boom.exists() else {}
     gemeenten = yaml.load((root / "schemas" / "gemeenten.yml").read_text(encoding="utf-8"), Loader=loader)["gemeenten"]
-    return termen, regio_provincies, gemeenten
+    return termen, regio_provincies, gemeenten, niveau_paden, drempels
 
 
 # --- records --------------------------------------------------------------------------------
@@ -139,7 +143,8 @@ def _laad(root: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], list[
 class Generator:
     def __init__(self, root: Path, seed: int):
         self.rnd = random.Random(seed)
-        self.termen, self.regio_provincies, self.gemeenten = _laad(root)
+        self.termen, self.regio_provincies, self.gemeenten, self.niveau_paden, drempels = _laad(root)
+        self.uren_per_vorm = drempels.get("uren_per_vorm", {})
         self.per_provincie: dict[str, list[dict]] = {}
         for g in self.gemeenten:
             self.per_provincie.setdefault(g["provincie"], []).append(g)
@@ -191,7 +196,10 @@ class Generator:
         regio = r.choice(list(self.regio_provincies))
         regios = [regio] + ([x for x in r.sample(list(self.regio_provincies), 2) if x != regio][:1] if r.random() < 0.3 else [])
         themas = [thema] + [t for t in r.sample(self.termen["themas"], 2) if t != thema][: r.randint(0, 2)]
-        paden = sorted(r.sample(self.termen["carrierepad"], r.randint(1, 3)))
+        niveau = r.choice(list(self.niveau_paden)) if r.random() < 0.85 else None
+        mogelijk = self.niveau_paden[niveau] if niveau else self.termen["carrierepad"]
+        paden = sorted(r.sample(mogelijk, r.randint(1, min(2, len(mogelijk)))))
+        route = r.choice(self.termen["routes"])
         locatievorm = r.choices(self.termen["locatievormen"], weights=[6, 3, 2, 1][: len(self.termen["locatievormen"])])[0]
         gemeente = self.gemeente_in(regio)
         bedrag = r.choice([0, 0, 95, 175, 250, 475, 850, 1450])
@@ -204,19 +212,22 @@ class Generator:
             blok(f"{VORM_WOORD.get(vorm, 'Scholing')} over {onderwerp} voor buurtsportcoaches die hun werk in de wijk "
                  "willen versterken met nieuwe kennis en praktische handvatten."),
             "doel: |",
-            blok(" ".join(r.sample(DOEL_ZINNEN, 4))),
+            blok((f"Dit aanbod is nieuw ontwikkeld op vraag van buurtsportcoaches in de regio {regio}. "
+                  if route == "nieuw" else "") + " ".join(r.sample(DOEL_ZINNEN, 4))),
             "leeruitkomsten:",
             *(f"  - {u}" for u in r.sample(UITKOMSTEN, r.randint(2, 5))),
             f"carrierepad: {flow(paden)}",
         ]
-        if r.random() < 0.8:
-            regels.append(f"niveau: {r.choice(self.termen['niveaus'])}")
+        if niveau:
+            regels.append(f"niveau: {niveau}")
         regels.append(f"themas: {flow(themas)}")
         if r.random() < 0.8:
             regels.append(f"doelgroepen: {flow(r.sample(self.termen['doelgroepen'], r.randint(1, 3)))}")
         if r.random() < 0.7:
             regels.append(f"functieprofielen: {flow(r.sample(self.termen['functieprofielen'], r.randint(1, 2)))}")
-        uren = r.choice([2, 3, 4, 8, 12, 16, 24, 40, 80, 120])
+        grenzen = self.uren_per_vorm.get(vorm) or self.uren_per_vorm.get("standaard") or {}
+        uren = r.choice([u for u in (1, 2, 3, 4, 6, 8, 12, 16, 24, 40, 80, 120, 200, 400)
+                         if grenzen.get("min", 0) <= u <= grenzen.get("max", 2000)] or [8])
         regels += [
             "instapvoorwaarden: Je werkt als buurtsportcoach of in een vergelijkbare functie in sport en bewegen.",
             "tijdsinvestering:",
@@ -227,6 +238,7 @@ class Generator:
         ]
         if bedrag > 0:
             regels.append(f"  btw: {r.choice(self.termen['btw'])}")
+            regels.append("  toelichting: Inclusief lesmateriaal en lunch; werkgevers in de regio krijgen korting.")
         regels += ["locatie:", f"  vorm: {locatievorm}"]
         if locatievorm in ("fysiek", "hybride", "incompany"):
             regels += [f"  plaats: {q(gemeente['naam'])}", f"  gemeente: {q(gemeente['naam'])}"]
@@ -251,10 +263,11 @@ class Generator:
             f"  email: scholing@{domein}",
             f"  naam: {q(self.persoon())}",
         ]
-        if r.random() < 0.6:
-            regels += ["kwaliteit:", f"  erkenningen: {flow(sorted(r.sample(self.termen['erkenningen'], r.randint(1, 2))))}",
-                       "  evaluatie: Na afloop vullen deelnemers een korte evaluatie in die met de academie wordt besproken."]
-        regels.append(f"route: {r.choice(self.termen['routes'])}")
+        regels.append("kwaliteit:")
+        if r.random() < 0.7:
+            regels.append(f"  erkenningen: {flow(sorted(r.sample(self.termen['erkenningen'], r.randint(1, 2))))}")
+        regels.append("  evaluatie: Na afloop vullen deelnemers een korte evaluatie in die met de academie wordt besproken.")
+        regels.append(f"route: {route}")
         regels.append(f"geldig_tot: {PEILDATUM.year + 5}-12-31")
         regels.append(f"bijgewerkt: 2026-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}")
         if r.random() < 0.7:
