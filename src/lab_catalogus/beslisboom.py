@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .findings import FOUT, WAARSCHUWING, Finding, Issue, pad_als_tekst
+from . import snelle_plek
 from .positions import Posities, lokaliseer
 from .suggest import dichtstbij
 from .voorwaarden import Bron, Fout, Taal, Voorwaarde, compileer
@@ -132,6 +133,7 @@ class Beslisboom:
         self.drempels = drempels
         self.bron = bron
         index = {k.id: i for i, k in enumerate(knopen)}
+        self._gedeeld: tuple[object, dict] = (None, {})
         # Flat arrays for the hot loop: node, gate, test, next index on ja / nee, and the constant steps.
         self._plan = tuple(
             (k, k.poort.toets if k.poort else None, k.voorwaarde.toets,
@@ -145,7 +147,9 @@ class Beslisboom:
 
     def beoordeel(self, scholing: Scholing, aanbieder: Aanbieder | None, peildatum: datetime.date,
                   kader=None, gemeenten=None) -> Oordeel:
-        bron = Bron(scholing, aanbieder, peildatum, kader, gemeenten)
+        if self._gedeeld[0] is not kader:  # facts derived from the kader alone are computed once per kader
+            self._gedeeld = (kader, {})
+        bron = Bron(scholing, aanbieder, peildatum, kader, gemeenten, self._gedeeld[1])
         stappen: list[Stap] = []
         blokkerend = aandacht = False
         plan = self._plan
@@ -395,10 +399,24 @@ def beoordeel_catalogus(catalogus: Catalogus) -> list[Finding]:
                         f"beslisboom, vraag '{s.id}': {s.vraag} Antwoord: nee. {s.uitleg}", None, f"beslisboom:{s.id}")
                   for s in oordeel.stappen if not s.voldaan]
         bestand = catalogus.bestanden[("scholing", scholing_id)]
-        uit += lokaliseer(bestand, (catalogus.context.root / bestand).read_text(encoding="utf-8"), issues)
+        uit += _lokaliseer(bestand, (catalogus.context.root / bestand).read_text(encoding="utf-8"), issues)
         if oordeel.uitslag == NIET_GESCHIKT:
             del catalogus.scholing[scholing_id]  # cannot be published; its verdict stays in `oordelen`
     return uit
+
+
+def _lokaliseer(bestand: str, tekst: str, issues: list[Issue]) -> list[Finding]:
+    """Like positions.lokaliseer, but first tries the text scan (no YAML composing) for each path."""
+    uit: list[Finding] = []
+    rest: list[Issue] = []
+    for issue in issues:
+        plek = snelle_plek.zoek(tekst, issue.pad)
+        if plek is None:
+            rest.append(issue)
+        else:
+            uit.append(Finding(bestand, plek[0], plek[1], issue.ernst, pad_als_tekst(issue.pad), issue.boodschap,
+                               issue.suggestie, issue.code))
+    return uit + lokaliseer(bestand, tekst, rest)
 
 
 _INDEX = re.compile(r"\[(\d+)\]")
