@@ -45,8 +45,8 @@ def aanbod_lijst(ctx: SiteContext, ids: list[str], van: str) -> str:
 
 def _filter(naam: str, label: str, opties: list[tuple[str, str]]) -> str:
     keuzes = "".join(f'<option value="{e(w)}">{e(t)}</option>' for w, t in opties)
-    return (f'<label for="lab-filter-{naam}">{e(label)}</label>'
-            f'<select id="lab-filter-{naam}" data-lab-filter="{naam}"><option value="">Alle</option>{keuzes}</select>')
+    return (f'<div class="lab-veld"><label for="lab-filter-{naam}">{e(label)}</label>'
+            f'<select id="lab-filter-{naam}" data-lab-filter="{naam}"><option value="">Alle</option>{keuzes}</select></div>')
 
 
 def aanbod_overzicht(ctx: SiteContext) -> Pagina:
@@ -80,9 +80,9 @@ def aanbod_overzicht(ctx: SiteContext) -> Pagina:
                  "Filter op thema of vorm, of sorteer anders.</p>")
     filters = ('<form class="lab-filters" data-lab-aanbod-filters hidden>'
                + _filter("thema", "Thema", themas) + _filter("vorm", "Vorm", vormen)
-               + '<label for="lab-sorteer">Sorteren op</label><select id="lab-sorteer" data-lab-sorteer>'
+               + '<div class="lab-veld"><label for="lab-sorteer">Sorteren op</label><select id="lab-sorteer" data-lab-sorteer>'
                '<option value="start">Startdatum (eerst)</option><option value="start-af">Startdatum (laatst)</option>'
-               '<option value="titel">Titel (A-Z)</option></select>'
+               '<option value="titel">Titel (A-Z)</option></select></div>'
                '<p class="lab-telling" aria-live="polite" data-lab-telling></p></form>')
     kop = "".join(f'<th scope="col">{k}</th>' for k in ("Scholing", "Vorm", "Thema's", "Start", "Kosten", "Plaats"))
     tabel = ('<div class="md-typeset__scrollwrap lab-aanbod"><div class="md-typeset__table">'
