@@ -134,6 +134,8 @@ def on_page_markdown(markdown, page, config, files):
     pagina = bouwer()
     # Material prints meta title and description without escaping: escape them here.
     page.meta["title"] = tekst(pagina.titel)
+    if not page.file.inclusion.is_in_nav():
+        page.meta["lab_record"] = True  # out of the nav: the theme may reuse its sidebar (overrides/main.html)
     if pagina.beschrijving:
         page.meta["description"] = tekst(pagina.beschrijving)
     _staat["html"][page.file.src_uri] = pagina.html
@@ -152,6 +154,15 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     ctx = _staat["ctx"]
+    eenmalig: dict = {}
+
+    def lab_eenmalig(*sleutel, caller):
+        # Renders the block once per key and returns the same HTML afterwards.
+        if sleutel not in eenmalig:
+            eenmalig[sleutel] = caller()
+        return eenmalig[sleutel]
+
+    env.globals["lab_eenmalig"] = lab_eenmalig
     env.globals["lab_sites"] = [
         {"naam": naam, "url": ctx.urls[naam], "huidig": naam == ctx.site,
          "titel": "Landelijke catalogus" if naam == sites.LANDELIJK else ctx.academie_naam(naam)}
