@@ -102,8 +102,9 @@ def loketten_overzicht(ctx: SiteContext, van: str) -> str:
                       e(opsomming([ctx.label("provincies", p) for p in status.provincies])),
                       _status_html(status), f"{voldaan} van 9", e(", ".join(ontbreekt)) or "Niets"])
     telrijen = [[e(ctx.label("provincies", p)), str(v), str(o), str(v + o)] for p, (v, o) in tellingen.items()]
-    totaal_v = sum(v for v, _ in tellingen.values())
-    totaal_o = sum(o for _, o in tellingen.values())
+    # A loket that spans two provinces counts in both rows, but once in the total.
+    totaal_v = sum(1 for i in ctx.selectie.loketten if statussen[i].volwaardig)
+    totaal_o = len(ctx.selectie.loketten) - totaal_v
     telrijen.append(["<strong>Totaal</strong>", str(totaal_v), str(totaal_o), str(totaal_v + totaal_o)])
     delen = ['<div class="lab-loketten">',
              "<p>Een sport- en beweegloket is <strong>volwaardig</strong> als het aan alle negen landelijke kaders "
