@@ -36,10 +36,7 @@ def scholing_regels(record: Scholing, peildatum: datetime.date) -> list[Issue]:
             uit.append(Issue(("uitvoeringen", i, "aanmelden_voor"), FOUT,
                              f"de aanmeldtermijn ({uitvoering.aanmelden_voor}) loopt tot na de start ({uitvoering.start})",
                              code="aanmelden-na-start"))
-    if record.geldig_tot and record.geldig_tot < peildatum:
-        uit.append(Issue(("geldig_tot",), WAARSCHUWING,
-                         f"'geldig_tot' ({record.geldig_tot}) is verstreken: het aanbod wordt niet meer gepubliceerd. "
-                         "Werk het record bij of verwijder het", code="verlopen"))
+    # An expired geldig_tot is judged by the beslisboom node 'geldig' (a warning), not here.
     for veld in ("carrierepad", "themas", "regios", "doelgroepen", "functieprofielen"):
         uit += _dubbele((veld,), getattr(record, veld))
     return uit
