@@ -65,11 +65,14 @@ def test_regels_per_record(tmp_path, vervang, fragment, binnen, veld, code, teks
 
 
 def test_verlopen_aanbod_is_een_waarschuwing(tmp_path: Path):
+    """Expired offers warn once, at geldig_tot (the beslisboom's 'geldig' question), and are no error."""
     tekst = SCHOLING + "geldig_tot: 2026-06-30\n"
-    meldingen = _scholing_fouten(tmp_path, tekst)
-    regel, kolom = plek(tekst, "geldig_tot: 2026-06-30", "2026")
-    assert [(f.regel, f.kolom, f.veld, f.code, f.ernst) for f in meldingen] == [
-        (regel, kolom, "geldig_tot", "verlopen", "waarschuwing")]
+    root = maak_catalogus(tmp_path / "catalogus", {SCHOLING_PAD: tekst})
+    _, gevonden = laad_catalogus(root, PEILDATUM)
+    meldingen = [f for f in gevonden if f.bestand == SCHOLING_PAD]
+    regel = tekst.count("\n")
+    assert [(f.regel, f.veld, f.ernst) for f in meldingen] == [(regel, "geldig_tot", "waarschuwing")]
+    assert "geldig_tot" in meldingen[0].boodschap
 
 
 def test_begrippen_komen_uit_het_begrippenkader_niet_uit_code(tmp_path: Path):
