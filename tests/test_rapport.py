@@ -59,16 +59,20 @@ def test_geldig_nieuw_aanbod(git_catalogus: GitRepo):
     beoordeling = next(regel for regel in tekst.splitlines() if regel.startswith("**Beoordeling door:**"))
     for regio in regios:
         assert md_tekst(_academie_naam(r, regio)) in beoordeling
-    # Beslisboom verdict and its path, when the beslisboom is there.
-    if (r.root / "schemas" / "beslisboom.yml").exists():
-        assert "**Beslisboom:** ✅ geschikt" in tekst or "**Beslisboom:** ⚠️ geschikt met aandachtspunten" in tekst
-        assert re.search(r"^1\. .+ — (✅ ja|⚠️ nee, aandachtspunt)", tekst, re.M)
-    # The preview as a buurtsportcoach sees it.
+    # Beslisboom verdict and its path (the example catalogue always has a beslisboom).
+    assert (r.root / "schemas" / "beslisboom.yml").is_file()
+    assert "**Beslisboom:** ✅ geschikt" in tekst or "**Beslisboom:** ⚠️ geschikt met aandachtspunten" in tekst
+    assert re.search(r"^1\. .+ — (✅ ja|⚠️ nee, aandachtspunt)", tekst, re.M)
+    # The preview as a buurtsportcoach sees it, with values taken from the record itself.
+    data = _data(r, rel)
     assert "- **Titel:** Netwerken voor gevorderden" in tekst
-    aanbieder = _data(r, f"content/aanbieders/{_data(r, rel)['aanbieder']}.yml")["naam"]
+    aanbieder = _data(r, f"content/aanbieders/{data['aanbieder']}.yml")["naam"]
     assert f"- **Aanbieder:** {md_tekst(aanbieder)}" in tekst
-    assert "- **Kosten:** € 295 \\(vrijgesteld van btw\\)" in tekst
-    assert "- **Eerstvolgende start:** 2027\\-01\\-26" in tekst
+    bedrag = data["kosten"]["bedrag"]
+    assert data["kosten"]["btw"] == "vrijgesteld" and isinstance(bedrag, int) and bedrag < 1000  # no separators
+    assert f"- **Kosten:** € {bedrag} \\(vrijgesteld van btw\\)" in tekst
+    eerste = min(u["start"] for u in data["uitvoeringen"] if u["start"] >= PEILDATUM)
+    assert f"- **Eerstvolgende start:** {eerste.isoformat().replace('-', chr(92) + '-')}" in tekst
 
     # The real command gives the same verdict and exit status.
     uit = lab("rapport", "--base", "main", *PEIL, cwd=r.root)
