@@ -103,16 +103,30 @@ def test_standaard_root_is_de_huidige_map(tmp_path: Path):
 
 
 @pytest.mark.parametrize("args,fragment", [
-    (["check", "--format", "xml"], "ongeldige keuze"),
-    (["check", "--peildatum", "morgen"], "geen datum in de vorm JJJJ-MM-DD"),
+    (["check", "--format", "xml"], "lab: fout: --format: ongeldige keuze 'xml'; kies uit 'text', 'github', 'json'"),
+    (["check", "--peildatum", "morgen"], "lab: fout: --peildatum: 'morgen' is geen datum in de vorm JJJJ-MM-DD"),
+    (["check", "--peildatum"], "lab: fout: --peildatum: hier hoort een waarde bij"),
     (["check", "content/bestaat-niet.yml"], "bestaat niet"),
-    (["check", "--onbekend"], "lab: fout:"),
+    (["check", "--onbekend"], "lab: fout: onbekende argumenten: --onbekend"),
     (["check", "/"], "ligt niet binnen de catalogus"),
+    (["nieuw"], "lab: fout: deze argumenten ontbreken: soort, ID"),
+    (["bestaat-niet"], "lab: fout: COMMANDO: ongeldige keuze 'bestaat-niet'"),
 ])
 def test_gebruiksfouten_exit_2(catalogus_kopie: Path, args, fragment):
+    """Usage errors are Dutch too (argparse itself only speaks English)."""
     uit = lab(*args, cwd=catalogus_kopie)
     assert uit.returncode == 2, uit.stdout + uit.stderr
-    assert fragment in uit.stderr or (fragment == "ongeldige keuze" and "invalid choice" in uit.stderr)
+    assert fragment in uit.stderr
+    engels = re.findall(r"\b(usage|invalid|argument|expected|required|unrecognized|choose)\b", uit.stderr)
+    assert engels == [], uit.stderr
+
+
+def test_hulp_is_nederlands():
+    uit = lab("check", "--help")
+    assert uit.returncode == 0
+    assert uit.stdout.startswith("gebruik: lab check")
+    assert "\nopties:\n" in uit.stdout and "toon deze uitleg en stop" in uit.stdout
+    assert "usage" not in uit.stdout and "show this help" not in uit.stdout
 
 
 def test_geen_catalogus_exit_2(tmp_path: Path):

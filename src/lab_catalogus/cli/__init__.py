@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+from .parser import Parser as _Parser
+
 # subcommand -> module in this package; each module has `registreer(subparsers)` and `voer_uit(args)`.
 COMMANDO_S = {
     "check": "check",
@@ -16,12 +18,6 @@ COMMANDO_S = {
     "build": "build",
     "serve": "serve",
 }
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # Dutch usage errors, exit 2
-        self.print_usage(sys.stderr)
-        self.exit(2, f"lab: fout: {message}\n")
 
 
 def maak_parser(alleen: str | None = None) -> argparse.ArgumentParser:
