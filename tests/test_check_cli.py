@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gevallen import ALLE, PEILDATUM, SCHOLING, SCHOLING_PAD, Geval, maak_catalogus, variant
+from gevallen import ALLE, PEILDATUM, SCHOLING, SCHOLING_PAD, Geval, maak_catalogus, plek, variant
 
 LAB = [sys.executable, "-m", "lab_catalogus.cli"]
 
@@ -58,14 +58,19 @@ def test_alleen_waarschuwingen_exit_0(tmp_path: Path):
     assert "0 fouten, 1 waarschuwing" in uit.stderr
 
 
+KAPOT = variant({"\nvorm: cursus\n": "\nvorm: wokshop\n"})
+REGEL, KOLOM = plek(KAPOT, "vorm: wokshop", "wokshop")  # where the misspelt term sits
+
+
 def _kapot(tmp_path: Path) -> Path:
-    return maak_catalogus(tmp_path / "catalogus", {SCHOLING_PAD: variant({"\nvorm: cursus\n": "\nvorm: wokshop\n"})})
+    return maak_catalogus(tmp_path / "catalogus", {SCHOLING_PAD: KAPOT})
 
 
 def test_tekstformaat(tmp_path: Path):
     uit = check(_kapot(tmp_path))
     assert uit.returncode == 1
-    assert ("content/scholing/test-scholing.yml:4:7: fout: vorm: 'wokshop' is geen term uit de lijst 'scholingsvormen' "
+    assert (f"content/scholing/test-scholing.yml:{REGEL}:{KOLOM}: fout: vorm: 'wokshop' is geen term uit de lijst "
+            "'scholingsvormen' "
             "van het begrippenkader (bedoelde je 'workshop'?)") in uit.stdout.splitlines()
     assert "1 fout" in uit.stderr
 
@@ -73,7 +78,8 @@ def test_tekstformaat(tmp_path: Path):
 def test_github_formaat(tmp_path: Path):
     uit = check(_kapot(tmp_path), "--format", "github")
     assert uit.returncode == 1
-    assert ("::error file=content/scholing/test-scholing.yml,line=4,col=7,title=vorm::'wokshop' is geen term uit de "
+    assert (f"::error file=content/scholing/test-scholing.yml,line={REGEL},col={KOLOM},title=vorm::"
+            "'wokshop' is geen term uit de "
             "lijst 'scholingsvormen' van het begrippenkader (bedoelde je 'workshop'?)") in uit.stdout.splitlines()
     assert all(r.startswith(("::error ", "::warning ")) for r in uit.stdout.splitlines())
 
@@ -81,7 +87,7 @@ def test_github_formaat(tmp_path: Path):
 def test_json_formaat(tmp_path: Path):
     uit = check(_kapot(tmp_path), "--format", "json")
     fouten = [m for m in json.loads(uit.stdout) if m["ernst"] == "fout"]
-    assert fouten == [{"bestand": "content/scholing/test-scholing.yml", "regel": 4, "kolom": 7, "ernst": "fout",
+    assert fouten == [{"bestand": "content/scholing/test-scholing.yml", "regel": REGEL, "kolom": KOLOM, "ernst": "fout",
                        "veld": "vorm", "boodschap": "'wokshop' is geen term uit de lijst 'scholingsvormen' van het "
                        "begrippenkader", "suggestie": "workshop", "code": "lab_term"}]
 
@@ -93,13 +99,13 @@ def test_alleen_opgegeven_bestanden_rapporteren(tmp_path: Path):
     uit = check(root, str(ander))
     assert uit.returncode == 0 and ": fout: " not in uit.stdout
     uit = check(root, str(root / "content" / "scholing"))
-    assert uit.returncode == 1 and "test-scholing.yml:4:7" in uit.stdout
+    assert uit.returncode == 1 and f"test-scholing.yml:{REGEL}:{KOLOM}" in uit.stdout
 
 
 def test_standaard_root_is_de_huidige_map(tmp_path: Path):
     root = _kapot(tmp_path)
     uit = lab("check", "--peildatum", PEILDATUM.isoformat(), "content/scholing/test-scholing.yml", cwd=root)
-    assert uit.returncode == 1 and uit.stdout.startswith("content/scholing/test-scholing.yml:4:7: fout: vorm:")
+    assert uit.returncode == 1 and uit.stdout.startswith(f"content/scholing/test-scholing.yml:{REGEL}:{KOLOM}: fout: vorm:")
 
 
 @pytest.mark.parametrize("args,fragment", [

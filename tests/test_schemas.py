@@ -169,13 +169,17 @@ def test_voorbeeldcatalogus_geldig_volgens_check_jsonschema(soort: str):
 def test_editor_verwijzing_naar_schema_klopt():
     """Each record's first line points editors (yaml-language-server) at the right schema."""
     for soort, map_ in MAPPEN.items():
-        for pad in (REPO / "content" / map_).glob("*.yml"):
+        paden = sorted((REPO / "content" / map_).glob("*.yml"))
+        assert paden, map_
+        for pad in paden:
             eerste = pad.read_text(encoding="utf-8").splitlines()[0]
             assert eerste == f"# yaml-language-server: $schema=../../schemas/{soort}.schema.json", pad
 
 
 def test_schemas_zijn_geldige_draft_2020_12():
     from jsonschema import Draft202012Validator
-    for pad in (REPO / "schemas").glob("*.schema.json"):
+    paden = sorted((REPO / "schemas").glob("*.schema.json"))
+    assert {p.name for p in paden} >= {f"{soort}.schema.json" for soort in MAPPEN}
+    for pad in paden:
         Draft202012Validator.check_schema(json.loads(pad.read_text(encoding="utf-8")))
     assert shutil.which(str(CHECK_JSONSCHEMA))

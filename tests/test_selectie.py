@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from lab_catalogus.beslisboom import MET_AANDACHTSPUNTEN, NIET_GESCHIKT
 from lab_catalogus.catalogus import laad_catalogus
 from lab_catalogus.selectie import eerstvolgende_start, is_gepubliceerd, komende_uitvoeringen, selecteer
 
@@ -46,17 +46,23 @@ def test_verlopen_nooit_gepubliceerd(catalogus_kopie: Path):
 
 
 def test_niet_geschikt_nooit_gepubliceerd(catalogus_kopie: Path):
+    # Only past runs and not 'doorlopend': the real beslisboom judges it niet geschikt.
+    _schrijf(catalogus_kopie, "zonder-startmoment", doorlopend=False,
+             uitvoeringen=[{"start": datetime.date(2026, 9, 1), "eind": datetime.date(2026, 9, 29)}])
     cat, _ = laad_catalogus(catalogus_kopie, PEILDATUM)
+    assert cat.oordelen["zonder-startmoment"].uitslag == NIET_GESCHIKT
+    for regio in (None, "noord", "oost"):
+        assert "zonder-startmoment" not in selecteer(cat, regio).scholing
+    assert not is_gepubliceerd(cat, "zonder-startmoment")
 
-    @dataclass
-    class Oordeel:  # the beslisboom's verdict shape: only `uitslag` matters here
-        uitslag: str
-
-    # Even when a catalogue still holds a record judged unsuitable, no site shows it.
-    cat.oordelen = dict(getattr(cat, "oordelen", {}), **{"werken-met-netwerken": Oordeel("niet geschikt")})
+    # The rule also holds for a catalogue handed in that still holds a record with such a verdict:
+    # give a published record the real 'niet geschikt' verdict, then a real 'met aandachtspunten' one.
+    assert "werken-met-netwerken" in selecteer(cat, "noord").scholing
+    cat.oordelen["werken-met-netwerken"] = cat.oordelen["zonder-startmoment"]
     assert not is_gepubliceerd(cat, "werken-met-netwerken")
     assert "werken-met-netwerken" not in selecteer(cat, "noord").scholing
-    cat.oordelen["werken-met-netwerken"] = Oordeel("geschikt met aandachtspunten")
+    aandacht = next(o for o in cat.oordelen.values() if o.uitslag == MET_AANDACHTSPUNTEN)
+    cat.oordelen["werken-met-netwerken"] = aandacht
     assert "werken-met-netwerken" in selecteer(cat, "noord").scholing
 
 
