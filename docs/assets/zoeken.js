@@ -8,6 +8,17 @@
 //
 // Safety: everything from the index is put on the page with textContent;
 // Pagefind's excerpt is rebuilt from text nodes and <mark> elements only.
+//
+// Weight (10.000 records: first query <= 300 KB, later ones < 30 KB):
+// - no web worker (noWorker): it would load a second copy of Pagefind's JS;
+// - a filter group's file is loaded only when its counts are shown (open
+//   group, or an active filter); Pagefind loads a filter file per filter name
+//   and `{naam: []}` loads it without narrowing the results;
+// - sorting uses two hidden filters with the exact sort values instead of
+//   data-pagefind-sort, whose orders Pagefind puts in the metadata every
+//   visitor loads. Their files load only once someone picks a sort order; the
+//   page then walks the values in order, one small search per value;
+// - fragments (result cards) are loaded ten at a time.
 (() => {
   "use strict";
 
@@ -29,7 +40,9 @@
     ["prijs:asc", "Prijs: laag naar hoog"], ["prijs:desc", "Prijs: hoog naar laag"],
   ];
   const PER_KEER = 10;
-  const OPEN_FILTERS = new Set(["type", "thema", "vorm", "start", "kosten", "locatievorm"]);
+  // Open (and so loaded) on a wide screen; the other groups load when opened.
+  const OPEN_FILTERS = ["type", "thema", "vorm", "start", "kosten"];
+  const SORTEERFILTER = { start: "sorteer_start", prijs: "sorteer_prijs" };
 
   // --- small DOM helpers (textContent only) ---------------------------------------------
   function el(tag, attrs, ...kinderen) {
@@ -121,6 +134,36 @@
     return window.location.pathname + (query ? `?${query}` : "");
   }
 
+  // --- result lists: {aantal, haal(n)} -------------------------------------------------------
+  function lijstVan(resultaten) {
+    return { aantal: resultaten.length, haal: async (n) => resultaten.slice(0, n) };
+  }
+
+  // Sorted results: the counts per sort value come with the first search; walk the values in
+  // order and fetch each value's results (relevance order within one value) until n are there.
+  function gesorteerd(inst, term, filters, sorteerFilter, richting, tellingen) {
+    const waarden = Object.keys(tellingen || {}).filter((w) => tellingen[w] > 0);
+    waarden.sort(sorteerFilter === "sorteer_prijs" ? (a, b) => parseFloat(a) - parseFloat(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (richting === "desc") waarden.reverse();
+    const verzameld = [];
+    let volgende = 0;
+    let bezig = Promise.resolve();
+    return {
+      aantal: waarden.reduce((som, w) => som + tellingen[w], 0),
+      haal(n) {
+        bezig = bezig.then(async () => {
+          while (verzameld.length < n && volgende < waarden.length) {
+            const w = waarden[volgende++];
+            const r = await inst.search(term, { filters: { ...filters, [sorteerFilter]: { any: [w] } } });
+            verzameld.push(...(r?.results || []));
+          }
+          return verzameld.slice(0, n);
+        });
+        return bezig;
+      },
+    };
+  }
+
   // --- the page ----------------------------------------------------------------------------
   function start(container) {
     if (container.dataset.labGestart) return;
@@ -130,11 +173,12 @@
     let staat = leesUrl();
     let zichtbaar = PER_KEER;
     let zoekId = 0;
-    let laatsteResultaten = [];
+    let laatsteResultaten = lijstVan([]);
     let getyptEntry = false;
     let moduleBelofte = null;
     const instanties = {};
     const totalen = {};
+    const geopend = new Set();  // filter groups whose counts are shown, so whose files are loaded
     const totaal = () => totalen[landelijk && staat.bron === "academies" ? "academies" : "eigen"] || {};
 
     // Form
@@ -174,8 +218,15 @@
     // Filters open on wide screens, folded away on a phone.
     const breed = window.matchMedia("(min-width: 60em)");
     const pasPaneelAan = () => { filterPaneel.open = breed.matches; };
+    if (breed.matches) OPEN_FILTERS.forEach((n) => geopend.add(n));
     pasPaneelAan();
     breed.addEventListener?.("change", pasPaneelAan);
+    // On a phone the panel starts folded: its filter files load when it is opened.
+    filterPaneel.addEventListener("toggle", () => {
+      if (!filterPaneel.open || OPEN_FILTERS.every((n) => geopend.has(n))) return;
+      OPEN_FILTERS.forEach((n) => geopend.add(n));
+      zoek();
+    });
 
     function zetFormulier() {
       if (document.activeElement !== veld) veld.value = staat.q;
@@ -200,21 +251,18 @@
       const pagefind = await moduleBelofte;
       let inst;
       if (sleutel === "eigen") {
-        inst = pagefind.createInstance({ basePath: cfg.bundel });
+        inst = pagefind.createInstance({ basePath: cfg.bundel, noWorker: true });
       } else {
         const regios = Object.keys(cfg.sites);
         const bundel = (r) => new URL("pagefind/", cfg.sites[r]).href;
         // Each academy publishes its own index; the filter says which academy a result came from.
-        inst = pagefind.createInstance({ basePath: bundel(regios[0]) });
+        inst = pagefind.createInstance({ basePath: bundel(regios[0]), noWorker: true });
         await inst.options({ mergeFilter: { academie: cfg.academies[regios[0]] } });
         for (const r of regios.slice(1)) {
           await inst.mergeIndex(bundel(r), { mergeFilter: { academie: cfg.academies[r] } });
         }
       }
       await inst.init();
-      // Filter counts come back with a search only once the filter files are loaded.
-      // Keep them: later calls to filters() return the last search's counts.
-      totalen[sleutel] = await inst.filters();
       instanties[sleutel] = inst;
       return inst;
     }
@@ -225,11 +273,29 @@
 
     function tekenFilters(beschikbaar, totaal) {
       const bestaand = {};
-      for (const d of filterLijst.querySelectorAll("details[data-filter]")) bestaand[d.dataset.filter] = d.open;
+      for (const d of filterLijst.querySelectorAll("details[data-filter]")) {
+        // A folded, not yet loaded group says nothing about how it should be shown once loaded.
+        if (d.open || !d.querySelector(".lab-filterladen")) bestaand[d.dataset.filter] = d.open;
+      }
       filterLijst.replaceChildren();
       for (const [naam, label] of FILTERS) {
-        const alle = { ...(totaal?.[naam] || {}) };
+        if (naam === "academie" && staat.bron !== "academies") continue;
         const gekozen = staat.filters[naam] || [];
+        if (!totaal?.[naam] && !gekozen.length) {
+          // Loaded but without values, or the academies' filter (always loaded): nothing to show.
+          if ((totaal && geopend.has(naam)) || naam === "academie") continue;
+          // Not loaded yet: a folded group that loads its values when opened.
+          const groep = el("details", { class: "lab-filter", "data-filter": naam },
+            el("summary", { text: label }), el("p", { class: "lab-filterladen", text: "Keuzes laden…" }));
+          groep.addEventListener("toggle", () => {
+            if (!groep.open) return;
+            geopend.add(naam);
+            zoek({ focusGroep: naam, openGroep: naam });
+          });
+          filterLijst.append(groep);
+          continue;
+        }
+        const alle = { ...(totaal?.[naam] || {}) };
         for (const w of gekozen) if (!(w in alle)) alle[w] = 0;
         let waarden = Object.keys(alle);
         if (!waarden.length) continue;
@@ -259,7 +325,7 @@
         }
         if (groep.children.length <= 1) continue;
         const aantalGekozen = gekozen.length ? ` (${gekozen.length})` : "";
-        const open = naam in bestaand ? bestaand[naam] : OPEN_FILTERS.has(naam) || gekozen.length > 0;
+        const open = naam in bestaand ? bestaand[naam] : geopend.has(naam) || gekozen.length > 0;
         filterLijst.append(el("details", { class: "lab-filter", "data-filter": naam, open },
           el("summary", { text: label + aantalGekozen }), groep));
       }
@@ -279,13 +345,11 @@
           }
         }
       } else {
-        let academies = [];
-        try { academies = JSON.parse(data.meta?.academies || "[]"); } catch (e) { academies = []; }
+        // meta.academies: the ids of the regions whose academy lists this offer, e.g. "noord oost".
         const relatief = url.startsWith(cfg.siteRoot) ? url.slice(cfg.siteRoot.length) : null;
-        for (const item of Array.isArray(academies) ? academies : []) {
-          const [r, naam] = Array.isArray(item) ? item : [];
+        for (const r of String(data.meta?.academies || "").split(/\s+/)) {
           if (!r || !cfg.sites[r] || relatief === null) continue;
-          links.push([naam || cfg.academies[r] || r, new URL(relatief, cfg.sites[r]).href]);
+          links.push([cfg.academies[r] || r, new URL(relatief, cfg.sites[r]).href]);
         }
       }
       if (!links.length) return null;
@@ -317,11 +381,14 @@
     }
 
     async function tekenResultaten(id) {
-      const stuk = laatsteResultaten.slice(lijst.children.length, zichtbaar);
+      const bron = laatsteResultaten;
+      const alle = await bron.haal(zichtbaar);
+      if (id !== zoekId) return;
+      const stuk = alle.slice(lijst.children.length, zichtbaar);
       const data = await Promise.all(stuk.map((r) => r.data()));
       if (id !== zoekId) return;
       for (const d of data) lijst.append(kaart(d));
-      meer.hidden = laatsteResultaten.length <= zichtbaar;
+      meer.hidden = bron.aantal <= zichtbaar;
     }
 
     function vraagLink() {
@@ -362,11 +429,16 @@
       let themas = {};
       let metWoord = false;
       if (staat.q) {
-        const zonderFilters = await inst.search(staat.q, {});
+        const zonderFilters = await inst.search(staat.q, { filters: { thema: [] } });
         themas = zonderFilters.filters?.thema || {};
         metWoord = zonderFilters.results.length > 0;
       }
-      if (!Object.values(themas).some((n) => n > 0)) themas = totaal().thema || {};
+      if (!Object.values(themas).some((n) => n > 0)) {
+        // Without words Pagefind has loaded every index chunk already: asking for the themes adds one file.
+        // Words that match nothing anywhere: the counts of all themes (all filter files, only in this case).
+        themas = !staat.q ? (await inst.search(null, { filters: { thema: [] } }))?.filters?.thema || {}
+          : totaal().thema || (await inst.filters()).thema || {};
+      }
       if (id !== zoekId) return;
       const top = Object.entries(themas).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 6);
       if (top.length) {
@@ -401,29 +473,39 @@
       const term = staat.q.trim() || null;
       const filters = {};
       for (const [naam, waarden] of actieveFilters()) filters[naam] = { any: waarden };
+      // The same search, plus the filter files whose counts are on screen (and the sort values).
+      const metTellingen = { ...filters };
+      for (const naam of geopend) if (!(naam in metTellingen)) metTellingen[naam] = [];
+      if (staat.bron === "academies" && !("academie" in metTellingen)) metTellingen.academie = [];
+      const [sortNaam, richting] = staat.sort && staat.bron !== "academies" ? staat.sort.split(":") : [];
+      const sorteerFilter = SORTEERFILTER[sortNaam];
       if (!term && !Object.keys(filters).length) {
-        const alle = totaal();
+        // Nothing asked yet. A search without words makes Pagefind load every index chunk, so the
+        // counts of all results come from filters() (all filter files), and only once a group is opened.
+        const bron = landelijk && staat.bron === "academies" ? "academies" : "eigen";
+        if (opties.openGroep && !totalen[bron]) totalen[bron] = await inst.filters();
+        if (id !== zoekId) return;
+        const alle = totalen[bron] || null;
         tekenFilters(alle, alle);
+        herstelFocus(opties);
         lijst.replaceChildren();
         leeg.hidden = true;
         meer.hidden = true;
-        laatsteResultaten = [];
+        laatsteResultaten = lijstVan([]);
         status.textContent = "Typ een zoekterm of kies een filter.";
         return;
       }
-      const sort = {};
-      if (staat.sort && staat.bron !== "academies") {
-        const [sleutel, richting] = staat.sort.split(":");
-        sort[sleutel] = richting;
-      }
-      const antwoord = await inst.search(term, { filters, sort });
+      if (sorteerFilter) metTellingen[sorteerFilter] = [];
+      const antwoord = await inst.search(term, { filters: metTellingen });
       if (id !== zoekId || !antwoord) return;
-      laatsteResultaten = antwoord.results;
+      laatsteResultaten = sorteerFilter
+        ? gesorteerd(inst, term, filters, sorteerFilter, richting, antwoord.filters?.[sorteerFilter])
+        : lijstVan(antwoord.results);
       tekenFilters(antwoord.filters, antwoord.totalFilters);
-      if (opties.focusFilter) document.getElementById(opties.focusFilter)?.focus();
+      herstelFocus(opties);
       lijst.replaceChildren();
       leeg.hidden = true;
-      const n = laatsteResultaten.length;
+      const n = laatsteResultaten.aantal;
       const wat = term ? ` voor “${term}”` : "";
       // The status is announced after the cards are drawn, so it always matches what is shown.
       if (n === 0) {
@@ -434,6 +516,11 @@
       }
       await tekenResultaten(id);
       if (id === zoekId) status.textContent = `${n} ${n === 1 ? "resultaat" : "resultaten"}${wat}.`;
+    }
+
+    function herstelFocus(opties) {
+      if (opties.focusFilter) document.getElementById(opties.focusFilter)?.focus();
+      if (opties.focusGroep) filterLijst.querySelector(`details[data-filter="${opties.focusGroep}"] summary`)?.focus();
     }
 
     function wisAlles() {

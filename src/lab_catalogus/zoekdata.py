@@ -9,17 +9,26 @@ while Pagefind still reads the filters, meta and sort keys inside it.
 Filter and meta values are display labels from the begrippenkader, so the
 search page can show them as they are. Every value is html-escaped.
 
-Sorting: Pagefind drops pages without the sort key from sorted results, so
-every record page carries both keys (`start`, `prijs`); aanbieders and
-loketten get values that sort them last.
+Sorting: not with `data-pagefind-sort`. Pagefind puts every sort order in
+its metadata file, which every visitor downloads before the first result
+(about 23 KB per sort key on 10.000 pages). Instead every record page carries
+two hidden filters with the exact sort value (`sorteer_start`: ISO date,
+`sorteer_prijs`: amount); the search page loads them only when someone picks
+a sort order and walks the values in order (docs/assets/zoeken.js). Aanbieders
+and loketten get values that sort them last.
+
+Meta: Pagefind 1.5 also makes meta values searchable, so pages carry only the
+meta the result cards show (no ids or site names that would match every page).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
-import json
 from html import escape
+
+from .pages.opmaak import bedrag as nl_bedrag
+from .pages.opmaak import datum as nl_datum
 
 # Filter names (the keys in the search URL and in Pagefind's filter list).
 TYPE = "type"
@@ -35,6 +44,9 @@ REGIO = "regio"
 KOSTEN = "kosten"
 AANBIEDER = "aanbieder"
 START = "start"
+# Hidden filters that carry the exact sort values (see the module docstring).
+SORTEER_START = "sorteer_start"
+SORTEER_PRIJS = "sorteer_prijs"
 
 TYPE_LABELS = {"scholing": "Scholing", "aanbieders": "Aanbieder", "loketten": "Loket"}
 _SOORT_ALIASSEN = {"scholing": "scholing", "aanbieder": "aanbieders", "aanbieders": "aanbieders",
@@ -54,10 +66,6 @@ DOORLOPEND = "Doorlopend"
 GEEN_DATUM = "9999-12-31"
 GEEN_PRIJS = "999999"
 
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-            "september", "oktober", "november", "december")
-
-
 class OnbekendRecord(LookupError):
     """The page builder asked for a record that is not in the catalogue."""
 
@@ -67,18 +75,6 @@ def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
     index = datum.month - 1 + maanden
     jaar, maand = datum.year + index // 12, index % 12 + 1
     return datum.replace(year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1]))
-
-
-def nl_datum(datum: datetime.date) -> str:
-    return f"{datum.day} {_MAANDEN[datum.month - 1]} {datum.year}"
-
-
-def nl_bedrag(bedrag: float) -> str:
-    """'€ 1.250' or '€ 49,50' (Dutch separators)."""
-    centen = round(bedrag * 100)
-    euro, rest = divmod(centen, 100)
-    tekst = f"{euro:,}".replace(",", ".")
-    return f"€ {tekst},{rest:02d}" if rest else f"€ {tekst}"
 
 
 def kosten_band(bedrag: float) -> str:
@@ -130,21 +126,12 @@ def _provincies_van_plaatsen(catalogus, namen) -> list[str]:
     return _uniek(uit)
 
 
-def academie_naam(catalogus, regio: str) -> str:
-    academie = catalogus.academies.get(regio)
-    if academie is not None:
-        return academie.naam
-    term = catalogus.kader.term("regios", regio)
-    return str(term.extra.get("academie", term.label)) if term else regio
-
-
 class _Kenmerken:
     """Collects filter/meta/sort values and renders them as escaped HTML."""
 
     def __init__(self) -> None:
         self.filters: list[tuple[str, str]] = []
         self.meta: list[tuple[str, str]] = []
-        self.sort: list[tuple[str, str]] = []
 
     def filter(self, naam: str, waarden) -> None:
         if isinstance(waarden, str):
@@ -153,7 +140,7 @@ class _Kenmerken:
 
     def html(self) -> str:
         delen = ['<div hidden data-pagefind-ignore="index" class="lab-zoekkenmerken">']
-        for attribuut, paren in (("filter", self.filters), ("meta", self.meta), ("sort", self.sort)):
+        for attribuut, paren in (("filter", self.filters), ("meta", self.meta)):
             for naam, waarde in paren:
                 delen.append(f'<span data-pagefind-{attribuut}="{escape(naam)}">{escape(waarde)}</span>')
         delen.append("</div>")
@@ -193,18 +180,19 @@ def _scholing(k: _Kenmerken, scholing, catalogus) -> None:
         prijs += " excl. btw"
     plaats = scholing.locatie.plaats or kader.label("locatievormen", scholing.locatie.vorm)
 
-    k.meta += [("titel", scholing.titel), ("aanbieder", aanbieder_naam),
+    k.meta += [("title", scholing.titel), ("aanbieder", aanbieder_naam),
                ("vorm", kader.label("scholingsvormen", scholing.vorm)), ("start", start_tekst),
                ("prijs", prijs), ("plaats", plaats)]
-    # Which academies list this offer: the search page links each one (national site).
-    academies = [[r, academie_naam(catalogus, r)] for r in regios]
-    k.meta.append(("academies", json.dumps(academies, ensure_ascii=False)))
+    # Which academies list this offer: the search page links each one (national site). Only the
+    # region ids: meta is searchable, and the academy names would add words to every page.
+    k.meta.append(("academies", " ".join(regios)))
 
     if volgende is not None:
         sort_start = volgende.isoformat()
     else:
         sort_start = peildatum.isoformat() if scholing.doorlopend else GEEN_DATUM
-    k.sort += [("start", sort_start), ("prijs", f"{scholing.kosten.bedrag:.2f}")]
+    k.filter(SORTEER_START, sort_start)
+    k.filter(SORTEER_PRIJS, f"{scholing.kosten.bedrag:.2f}")
 
 
 def _aanbieder(k: _Kenmerken, record_id: str, aanbieder, catalogus) -> None:
@@ -217,11 +205,10 @@ def _aanbieder(k: _Kenmerken, record_id: str, aanbieder, catalogus) -> None:
     k.filter(PROVINCIE, _provincies_van_plaatsen(catalogus, _uniek([aanbieder.gemeente, aanbieder.plaats])))
     # No thema filter here: a thema filter should count courses, not their providers.
     k.filter(REGIO, [kader.label("regios", r) for r in regios])
-    k.meta += [("titel", aanbieder.naam), ("aanbiedertype", kader.label("aanbiedertypes", aanbieder.type)),
-               ("aantal", str(len(eigen)))]
+    k.meta += [("title", aanbieder.naam), ("aanbiedertype", kader.label("aanbiedertypes", aanbieder.type))]
     if aanbieder.plaats:
         k.meta.append(("plaats", aanbieder.plaats))
-    k.sort += [("start", GEEN_DATUM), ("prijs", GEEN_PRIJS)]
+    _laatst(k)
 
 
 def _loket(k: _Kenmerken, record_id: str, loket, catalogus) -> None:
@@ -232,18 +219,23 @@ def _loket(k: _Kenmerken, record_id: str, loket, catalogus) -> None:
     if status is not None:
         k.filter(PROVINCIE, [_provincie_label(catalogus, p) for p in status.provincies])
         k.filter(REGIO, [kader.label("regios", r) for r in status.regios])
-    k.meta += [("titel", loket.naam), ("plaats", ", ".join(gemeenten))]
+    k.meta += [("title", loket.naam), ("plaats", ", ".join(gemeenten))]
     if status is not None:
         k.meta.append(("status", status.status))
-    k.sort += [("start", GEEN_DATUM), ("prijs", GEEN_PRIJS)]
+    _laatst(k)
+
+
+def _laatst(k: _Kenmerken) -> None:
+    k.filter(SORTEER_START, GEEN_DATUM)
+    k.filter(SORTEER_PRIJS, GEEN_PRIJS)
 
 
 def pagefind_kenmerken(soort: str, record_id: str, catalogus, site: str) -> str:
     """Hidden Pagefind filter/meta/sort elements for one record page.
 
     `soort` is 'scholing', 'aanbieders'/'aanbieder' or 'loketten'/'loket';
-    `site` is 'landelijk' or a regio id (recorded as meta so the search page
-    knows where a result was indexed).
+    `site` is 'landelijk' or a regio id (part of the build's contract; the
+    values do not depend on it).
     """
     genormaliseerd = _SOORT_ALIASSEN.get(soort)
     if genormaliseerd is None:
@@ -259,5 +251,4 @@ def pagefind_kenmerken(soort: str, record_id: str, catalogus, site: str) -> str:
         _aanbieder(k, record_id, record, catalogus)
     else:
         _loket(k, record_id, record, catalogus)
-    k.meta += [("soort", genormaliseerd), ("id", record_id), ("site", site)]
     return k.html()
