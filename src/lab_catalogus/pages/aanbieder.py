@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..render import markdown
 from .aanbod import aanbod_lijst
 from .context import Pagina, SiteContext
-from .opmaak import dl, e, externe_link, link, mail_link, naar, opsomming, tabel
+from .opmaak import dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel
 
 
 def pad(aanbieder_id: str) -> str:
@@ -31,8 +31,9 @@ def aanbieder_pagina(ctx: SiteContext, aanbieder_id: str) -> Pagina:
         f"<h1>{e(a.naam)}</h1>",
         markdown(a.beschrijving),
         gegevens,
-        f'<h2 id="aanbod">Aanbod {e(waar)}</h2>',
-        aanbod_lijst(ctx, eigen, van) if eigen else "<p>Geen actueel aanbod.</p>",
+        # The offers have their own pages in the index; listing them here again would only add weight.
+        niet_zoeken(f'<h2 id="aanbod">Aanbod {e(waar)}</h2>'
+                    + (aanbod_lijst(ctx, eigen, van) if eigen else "<p>Geen actueel aanbod.</p>")),
         ctx.zoekkenmerken("aanbieders", aanbieder_id),
         "</article>",
     ]

@@ -6,7 +6,7 @@ from ..loket_status import VOLWAARDIG
 from ..render import markdown
 from .jsonld import veilig_json
 from .context import Pagina, SiteContext
-from .opmaak import datum, dl, e, externe_link, link, mail_link, naar, opsomming, tabel, ul
+from .opmaak import datum, dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel, ul
 
 
 def pad(loket_id: str) -> str:
@@ -54,9 +54,11 @@ def loket_pagina(ctx: SiteContext, loket_id: str) -> Pagina:
         ("Website", externe_link(loket.contact.website, e(loket.contact.website or ""))),
     ])
     delen = ['<article class="lab-loket" data-pagefind-body>', f"<h1>{e(loket.naam)}</h1>",
-             markdown(loket.beschrijving), gegevens, '<h2 id="status">Status</h2>', uitleg_status,
-             tabel(["Kader", "Voldaan", "Wat betekent dit"], kader_rijen, "De negen kaders van een sport- en beweegloket",
-                   "lab-tabel lab-kaders")]
+             markdown(loket.beschrijving), gegevens,
+             # The nine kaders and their definitions are the same on every loket page: not indexed.
+             niet_zoeken('<h2 id="status">Status</h2>' + uitleg_status
+                         + tabel(["Kader", "Voldaan", "Wat betekent dit"], kader_rijen,
+                                 "De negen kaders van een sport- en beweegloket", "lab-tabel lab-kaders"))]
     if loket.partners:
         delen += ['<h2 id="partners">Partners</h2>', partners]
     if loket.diensten:
@@ -69,7 +71,7 @@ def loket_pagina(ctx: SiteContext, loket_id: str) -> Pagina:
         rollen = opsomming([ctx.label("sportplatformrollen", r).lower() for r in sp.rollen])
         delen += ['<h2 id="sportplatform">Lokaal sportplatform</h2>',
                   f"<p>{e(sp.naam)}" + (f" werkt mee op {e(rollen)} niveau." if rollen else ".") + "</p>"]
-    delen.append(f'<p>{link(naar(van, "loketten/"), "Alle loketten")}</p>')
+    delen.append(f'<p data-pagefind-ignore>{link(naar(van, "loketten/"), "Alle loketten")}</p>')
     delen.append(ctx.zoekkenmerken("loketten", loket_id))
     delen.append("</article>")
     return Pagina(loket.naam, "".join(delen), f"{loket.naam}: sport- en beweegloket ({status.status})")

@@ -64,9 +64,22 @@ def mail_link(adres: str | None) -> str:
     return externe_link(f"mailto:{adres}", e(adres))
 
 
-def dl(rijen: list[tuple[str, str]], klasse: str = "lab-gegevens") -> str:
-    """A definition list of (label text, value HTML); empty values are left out."""
-    items = "".join(f"<dt>{e(label)}</dt><dd>{waarde}</dd>" for label, waarde in rijen if waarde)
+def niet_zoeken(html: str) -> str:
+    """Wrap boilerplate (the same on every page) so Pagefind leaves it out of the search index."""
+    return f"<div data-pagefind-ignore>{html}</div>" if html else ""
+
+
+def dl(rijen: list[tuple[str, str]], klasse: str = "lab-gegevens", niet_zoeken: frozenset[str] = frozenset()) -> str:
+    """A definition list of (label text, value HTML); empty values are left out.
+
+    Labels are not indexed ("Kosten" would match every page), nor the values
+    whose label is in `niet_zoeken`; a newline separates label and value, so
+    search text never runs words together.
+    """
+    def dd(label: str) -> str:
+        return "<dd data-pagefind-ignore>" if label in niet_zoeken else "<dd>"
+    items = "".join(f"<dt data-pagefind-ignore>{e(label)}</dt>\n{dd(label)}{waarde}</dd>\n"
+                    for label, waarde in rijen if waarde)
     return f'<dl class="{klasse}">{items}</dl>' if items else ""
 
 
@@ -83,12 +96,13 @@ def tabel(koppen: list[str], rijen: list[list[str]], bijschrift: str, klasse: st
     The table itself has no class, so Material styles it like a Markdown table;
     the wrappers are Material's, which make wide tables scroll on a phone.
     """
-    kop = "".join(f'<th scope="col">{e(k)}</th>' for k in koppen)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in rij) + "</tr>" for rij in rijen)
+    # Newlines between headers and rows: without whitespace the search text reads "StartEindPlaats".
+    kop = "\n".join(f'<th scope="col">{e(k)}</th>' for k in koppen)
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in rij) + "</tr>" for rij in rijen)
     return (f'<div class="{("md-typeset__scrollwrap " + klasse).strip()}"><div class="md-typeset__table">'
-            f"<table><caption>{e(bijschrift)}</caption><thead><tr>{kop}</tr></thead><tbody>{body}</tbody></table>"
+            f"<table><caption>{e(bijschrift)}</caption>\n<thead><tr>{kop}</tr></thead>\n<tbody>{body}</tbody></table>"
             "</div></div>")
 
 
 __all__ = ["e", "veilige_url", "datum", "bedrag", "uren", "opsomming", "naar", "link", "externe_link",
-           "mail_link", "dl", "ul", "tabel", "MAANDEN"]
+           "mail_link", "niet_zoeken", "dl", "ul", "tabel", "MAANDEN"]

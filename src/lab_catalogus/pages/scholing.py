@@ -6,7 +6,7 @@ from ..render import markdown
 from ..selectie import komende_uitvoeringen
 from . import jsonld
 from .context import Pagina, SiteContext
-from .opmaak import bedrag, datum, dl, e, externe_link, link, mail_link, naar, opsomming, tabel, ul, uren
+from .opmaak import bedrag, datum, dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel, ul, uren
 
 
 def pad(scholing_id: str) -> str:
@@ -127,6 +127,10 @@ def _aangeboden_via(scholing_id: str, ctx: SiteContext) -> str:
             + ul(items) + "</section>")
 
 
+# Shown on the result card (start, price, place) or a filter (kosten, start): not worth indexing.
+KORT_NIET_ZOEKEN = frozenset({"Tijdsinvestering", "Kosten", "Locatie", "Start"})
+
+
 def scholing_pagina(ctx: SiteContext, scholing_id: str) -> Pagina:
     s = ctx.catalogus.scholing[scholing_id]
     van = pad(scholing_id)
@@ -150,9 +154,11 @@ def scholing_pagina(ctx: SiteContext, scholing_id: str) -> Pagina:
         ("Locatie", locatie_html(s, ctx)),
         ("Start", e(start_tekst(s, ctx))),
         ("Thema's", e(opsomming([ctx.label("themas", t) for t in s.themas]))),
-    ])
+    ], niet_zoeken=KORT_NIET_ZOEKEN)
 
-    voor_wie = [_carrierepad(s, ctx)]
+    # Search indexes what tells courses apart; the carrièrepad definitions, runs, contact details,
+    # beslisboom and route explanations are the same on every page (they are filters or boilerplate).
+    voor_wie = [niet_zoeken(_carrierepad(s, ctx))]
     extra = []
     if s.functieprofielen:
         extra.append(("Functieprofielen", e(opsomming([ctx.label("functieprofielen", f) for f in s.functieprofielen]))))
@@ -167,9 +173,10 @@ def scholing_pagina(ctx: SiteContext, scholing_id: str) -> Pagina:
     aanmelden_knop = externe_link(s.aanmelden, f"Aanmelden bij {e(aanbieder_naam)}").replace(
         "<a ", '<a class="md-button md-button--primary" ', 1)
 
-    kwaliteit = []
+    erkenningen = []
     if s.kwaliteit and s.kwaliteit.erkenningen:
-        kwaliteit.append(("Erkenningen", e(opsomming([ctx.label("erkenningen", k) for k in s.kwaliteit.erkenningen]))))
+        erkenningen.append(("Erkenningen", e(opsomming([ctx.label("erkenningen", k) for k in s.kwaliteit.erkenningen]))))
+    kwaliteit = []
     if s.kwaliteit and s.kwaliteit.evaluatie:
         kwaliteit.append(("Evaluatie", e(s.kwaliteit.evaluatie)))
     route_term = ctx.kader.term("routes", s.route)
@@ -188,19 +195,19 @@ def scholing_pagina(ctx: SiteContext, scholing_id: str) -> Pagina:
         f"<h1>{e(s.titel)}</h1>",
         f'<p class="lab-samenvatting">{e(s.samenvatting)}</p>',
         kort,
-        f'<p class="lab-aanmelden">{aanmelden_knop}</p>',
-        '<h2 id="doel">Doel</h2>', markdown(s.doel),
-        '<h2 id="wat-je-leert">Wat je leert</h2>', ul([e(x) for x in s.leeruitkomsten]),
-        '<h2 id="voor-wie">Voor wie</h2>', *voor_wie,
-        '<h2 id="wanneer-en-waar">Wanneer en waar</h2>', _uitvoeringen(s, ctx),
-        '<h2 id="aanmelden">Aanmelden</h2>',
-        f"<p>Je meldt je aan bij de aanbieder: {externe_link(s.aanmelden, 'naar het aanmeldformulier van ' + e(aanbieder_naam))}.</p>",
-        dl(contact_rijen),
-        '<h2 id="beslisboom">Oordeel van de beslisboom</h2>', beslisboom_html(scholing_id, ctx, van),
+        f'<p class="lab-aanmelden" data-pagefind-ignore>{aanmelden_knop}</p>',
+        '<h2 id="doel" data-pagefind-ignore>Doel</h2>', markdown(s.doel),
+        '<h2 id="wat-je-leert" data-pagefind-ignore>Wat je leert</h2>', ul([e(x) for x in s.leeruitkomsten]),
+        '<h2 id="voor-wie" data-pagefind-ignore>Voor wie</h2>', *voor_wie,
+        niet_zoeken('<h2 id="wanneer-en-waar">Wanneer en waar</h2>' + _uitvoeringen(s, ctx)),
+        niet_zoeken('<h2 id="aanmelden">Aanmelden</h2>'
+                    f"<p>Je meldt je aan bij de aanbieder: {externe_link(s.aanmelden, 'naar het aanmeldformulier van ' + e(aanbieder_naam))}.</p>"
+                    + dl(contact_rijen)),
+        niet_zoeken('<h2 id="beslisboom">Oordeel van de beslisboom</h2>' + beslisboom_html(scholing_id, ctx, van)),
     ]
-    if kwaliteit:
-        delen += ['<h2 id="kwaliteit">Kwaliteit</h2>', dl(kwaliteit)]
-    delen.append(_aangeboden_via(scholing_id, ctx))
+    if kwaliteit or erkenningen:
+        delen += ['<h2 id="kwaliteit" data-pagefind-ignore>Kwaliteit</h2>', dl(erkenningen), niet_zoeken(dl(kwaliteit))]
+    delen.append(niet_zoeken(_aangeboden_via(scholing_id, ctx)))
     if bijgewerkt:
         delen.append(f'<p class="lab-bijgewerkt">{e(" ".join(bijgewerkt))}</p>')
     delen.append(ctx.zoekkenmerken("scholing", scholing_id))
