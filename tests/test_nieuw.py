@@ -108,8 +108,9 @@ def test_sjabloon_volgt_het_begrippenkader(catalogus_kopie: Path):
     """Term lists come from the begrippenkader, never from the template file itself."""
     kader = catalogus_kopie / "schemas" / "begrippenkader.yml"
     tekst = kader.read_text(encoding="utf-8")
-    kader.write_text(tekst.replace("      - id: coaching\n", "      - id: coaching\n        label: Coaching\n"
-                                   "      - id: zomerschool\n        label: Zomerschool\n", 1), encoding="utf-8")
+    assert tekst.count("      - id: coaching\n") == 1
+    kader.write_text(tekst.replace("      - id: coaching\n", "      - id: zomerschool\n        label: Zomerschool\n"
+                                   "        definitie: Een week scholing in de zomer.\n      - id: coaching\n"), encoding="utf-8")
     pad = _maak(catalogus_kopie, "scholing", "met-nieuwe-vorm")
     vorm = next(r for r in pad.read_text(encoding="utf-8").splitlines() if r.startswith("# Eén van: cursus"))
     assert "zomerschool" in vorm

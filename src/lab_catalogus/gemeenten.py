@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
-from .kader import BegrippenkaderFout
+from .kader import BegrippenkaderFout, lees_gegevens
 from .suggest import dichtstbij
 
 
@@ -53,10 +51,7 @@ class Gemeentelijst:
 
 
 def laad_gemeenten(pad: Path) -> Gemeentelijst:
-    try:
-        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as fout:
-        raise BegrippenkaderFout(f"{pad}: kan de gemeentelijst niet lezen ({fout})") from None
+    data = lees_gegevens(pad, "de gemeentelijst")
     try:
         gemeenten = tuple(
             Gemeente(g["code"], g["naam"], g["provincie"], tuple(g.get("synoniemen") or ()))

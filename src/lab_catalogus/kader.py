@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from .suggest import dichtstbij, normaliseer
+from .yaml_reader import lees_bestand
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,21 @@ class BegrippenkaderFout(Exception):
     """The vocabulary file itself is broken: nothing can be checked against it."""
 
 
+def lees_gegevens(pad: Path, wat: str) -> object:
+    """The data of a shared data file (edited by pull request, so untrusted), read like a record.
+
+    The record reader's limits on size, nesting depth and aliases apply: plain `yaml.load`
+    lets a deeply nested file crash the process in libyaml.
+    """
+    gelezen = lees_bestand(pad, str(pad))
+    fouten = [f for f in gelezen.findings if f.is_fout]
+    if fouten:
+        f = fouten[0]
+        plek = f":{f.regel}:{f.kolom}" if f.regel and f.kolom else ""
+        raise BegrippenkaderFout(f"{pad}{plek}: kan {wat} niet lezen: {f.boodschap}")
+    return gelezen.data
+
+
 @dataclass(frozen=True)
 class Begrippenkader:
     lijsten: dict[str, Lijst]
@@ -94,12 +108,7 @@ class Begrippenkader:
 
 
 def laad_begrippenkader(pad: Path) -> Begrippenkader:
-    try:
-        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError) as fout:
-        raise BegrippenkaderFout(f"{pad}: kan het begrippenkader niet lezen ({fout})") from None
-    except yaml.YAMLError as fout:
-        raise BegrippenkaderFout(f"{pad}: ongeldige YAML in het begrippenkader: {fout}") from None
+    data = lees_gegevens(pad, "het begrippenkader")
     if not isinstance(data, dict) or not isinstance(data.get("lijsten"), dict):
         raise BegrippenkaderFout(f"{pad}: verwacht een map 'lijsten' met de woordenlijsten")
     lijsten = {}

@@ -113,6 +113,8 @@ def _bouw(loader: "_SnelLoader", node: yaml.Node, diepte: int) -> object:
                 loader.gedelegeerd = True
                 return loader.construct_object(node, deep=True)
             key = _bouw(loader, key_node, diepte + 1)
+            if not isinstance(key, str):
+                loader.vreemde_sleutels.append((key, key_node))
             try:
                 if key in mapping:
                     loader.dubbele_sleutels.append((key, key_node.start_mark))
@@ -138,9 +140,12 @@ class _SnelLoader(_SnelResolver, _Loader):  # type: ignore[misc, valid-type]
         self.dubbele_sleutels: list[tuple[object, yaml.Mark]] = []
         self.alias_gebruik = 0
         self.gedelegeerd = False  # did `_bouw` hand a collection to the safe constructor?
+        self.vreemde_sleutels: list[tuple[object, yaml.Node]] = []
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
+        if isinstance(node, yaml.MappingNode) and not all(isinstance(k, str) for k in mapping):
+            _noteer_vreemde_sleutels(self, node)
         if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
             gezien: set = set()
             for key_node, _ in node.value:
@@ -151,12 +156,20 @@ class _SnelLoader(_SnelResolver, _Loader):  # type: ignore[misc, valid-type]
         return mapping
 
 
+def _noteer_vreemde_sleutels(loader, node: yaml.MappingNode) -> None:
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)  # already built: served from the cache
+        if not isinstance(key, str):
+            loader.vreemde_sleutels.append((key, key_node))
+
+
 class _RecordLoader(_Loader):  # type: ignore[misc, valid-type]
     """Safe loader that records duplicate keys and bounds alias use (texts with anchors)."""
 
     def __init__(self, stream):
         super().__init__(stream)
         self.dubbele_sleutels: list[tuple[object, yaml.Mark]] = []
+        self.vreemde_sleutels: list[tuple[object, yaml.Node]] = []
         self.alias_gebruik = 0
 
     def construct_object(self, node, deep=False):
@@ -183,6 +196,8 @@ class _RecordLoader(_Loader):  # type: ignore[misc, valid-type]
                 raise yaml.constructor.ConstructorError(
                     "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
                 ) from None
+            if not isinstance(key, str):
+                self.vreemde_sleutels.append((key, key_node))
             if key in mapping:
                 self.dubbele_sleutels.append((key, key_node.start_mark))
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -340,6 +355,11 @@ def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
                 None, "dubbele-sleutel")
         for sleutel, mark in loader.dubbele_sleutels
     ]
+    if loader.vreemde_sleutels:
+        # YAML reads 'no:', '1:' or '2027-01-01:' as a boolean, number or date, never as a field name;
+        # the record is unreadable until that key is fixed (pydantic would only say 'Keys should be strings').
+        return Gelezen(tekst=tekst, findings=findings + [_vreemde_sleutel(bestand, sleutel, node)
+                                                         for sleutel, node in loader.vreemde_sleutels])
     if data is None and all(not regel.strip() or regel.lstrip().startswith("#") for regel in tekst.splitlines()):
         return _leeg(bestand, tekst)
     if (not snel or loader.gedelegeerd) and isinstance(data, (dict, list)) and _te_diep(data):
@@ -351,6 +371,19 @@ def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
                               f"een record bestaat uit velden ('veld: waarde'), maar dit bestand bevat {soort}", "geen-map"))
         return Gelezen(tekst=tekst, findings=findings)
     return Gelezen(data=data, tekst=tekst, findings=findings)
+
+
+_SLEUTELSOORTEN = {bool: "een ja/nee-waarde", int: "een getal", float: "een getal", type(None): "een lege waarde",
+                   datetime.date: "een datum", datetime.datetime: "een datum met tijd"}
+
+
+def _vreemde_sleutel(bestand: str, sleutel: object, node: yaml.Node) -> Finding:
+    naam = node.value if isinstance(node, yaml.ScalarNode) else str(sleutel)
+    soort = _SLEUTELSOORTEN.get(type(sleutel), "geen tekst")
+    return _fout(bestand, node.start_mark.line + 1, node.start_mark.column + 1,
+                 f"ongeldige YAML: '{naam}' staat als veldnaam, maar YAML leest het als {soort}, niet als woord. "
+                 "Veldnamen zijn woorden uit het sjabloon, zoals 'titel'; controleer deze regel "
+                 "(hoort hij bij de tekst erboven of ontbreekt een '- ' voor een lijst-item?)", "sleutel-geen-tekst")
 
 
 def _te_diep_fout(bestand: str, mark: yaml.Mark) -> Finding:
