@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .findings import Finding
+
+# Control characters (C0, DEL, C1), Unicode line separators and lone surrogates (the bytes of a file name
+# that is not UTF-8) from record values and file names are never printed raw: one finding stays one line
+# (pre-commit, editors and GitHub's workflow commands such as '::add-mask::' work per line) and no
+# terminal escape sequence reaches the screen.
+_STUURTEKENS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMEN = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def zichtbaar(tekst: str, behalve: str = "") -> str:
+    """The text with each control character (except those in `behalve`) written out as an escape, e.g. '\\n'."""
+    def schrijf_uit(m: re.Match[str]) -> str:
+        teken = m.group()
+        if teken in behalve:
+            return teken
+        return _NAMEN.get(teken) or (f"\\x{ord(teken):02x}" if ord(teken) <= 0xFF else f"\\u{ord(teken):04x}")
+    return _STUURTEKENS.sub(schrijf_uit, tekst)
 
 
 def tekstregel(f: Finding) -> str:
@@ -15,11 +33,12 @@ def tekstregel(f: Finding) -> str:
             plek += f":{f.kolom}"
     veld = f"{f.veld}: " if f.veld else ""
     bedoeld = f" (bedoelde je '{f.suggestie}'?)" if f.suggestie else ""
-    return f"{plek}: {f.ernst}: {veld}{f.boodschap}{bedoeld}"
+    return zichtbaar(f"{plek}: {f.ernst}: {veld}{f.boodschap}{bedoeld}")
 
 
 def _github_escape(tekst: str, eigenschap: bool = False) -> str:
-    tekst = tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own escaping (%, CR, LF; in properties also ':' and ','), after writing out other control characters.
+    tekst = zichtbaar(tekst, behalve="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if eigenschap:
         tekst = tekst.replace(":", "%3A").replace(",", "%2C")
     return tekst

@@ -35,11 +35,18 @@ VERWIJZING_CODES = {"aanbieder-onbekend": "aanbieders", "academie-ontbreekt": "a
 # --- escaping -------------------------------------------------------------------------------
 
 _MD_SPECIAAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
+# Control characters, zero-width characters and bidi overrides can hide or reorder what a reviewer reads
+# ('Trojan Source'); they show as the replacement character instead (joiners stay: emoji use them).
+_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def _een_regel(waarde: object) -> str:
+    return _ONZICHTBAAR.sub("\ufffd", " ".join(str(waarde).split()))
 
 
 def md_tekst(waarde: object, max_lengte: int = 400) -> str:
     """Untrusted text -> inert inline Markdown: no HTML, no images/links, no mentions, one line."""
-    tekst = " ".join(str(waarde).split())
+    tekst = _een_regel(waarde)
     if len(tekst) > max_lengte:
         tekst = tekst[: max_lengte - 1].rstrip() + "…"
     tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -50,7 +57,7 @@ def md_tekst(waarde: object, max_lengte: int = 400) -> str:
 
 def md_code(waarde: object) -> str:
     """A path or id as inline code; code spans render neither HTML nor mentions."""
-    tekst = " ".join(str(waarde).split())[:300]
+    tekst = _een_regel(waarde)[:300]
     if "`" in tekst or not tekst:
         return md_tekst(tekst)
     return f"`{tekst}`"

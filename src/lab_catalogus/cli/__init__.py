@@ -31,6 +31,10 @@ def maak_parser(alleen: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # A character the terminal cannot show (or a file name that is not UTF-8) is written as an escape, never a crash.
+    for stroom in (sys.stdout, sys.stderr):
+        if hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(errors="backslashreplace")
     # Import only the chosen command: `lab check` should not pay for loading MkDocs.
     parser = maak_parser(argv[0] if argv and argv[0] in COMMANDO_S else None)
     args = parser.parse_args(argv)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from ..beslisboom import BESTAND, BLOKKEREND, NIET_GESCHIKT, BeslisboomFout, Oordeel, laad_beslisboom
 from ..catalogus import Context, controleer_record, laad_context
-from ..formatting import tekstregel
+from ..formatting import tekstregel, zichtbaar
 from ..kader import BegrippenkaderFout
 from ..loket_status import LoketStatus, loket_status
 from ..models import SOORTEN
 from ..yaml_reader import lees_bestand
-from .common import voeg_peildatum_toe, voeg_root_toe
+from .common import is_catalogus, meld_fout, voeg_peildatum_toe, voeg_root_toe
 
 _BREEDTE = 100
 
@@ -59,8 +59,8 @@ def _aanbieder(aanbieder_id: str, context: Context):
     return record
 
 
-def _ombreken(tekst: str, inspringing: str) -> str:
-    return textwrap.fill(tekst, _BREEDTE, initial_indent=inspringing, subsequent_indent=inspringing)
+def _ombreken(tekst: str, inspringing: str) -> list[str]:
+    return textwrap.wrap(tekst, _BREEDTE, initial_indent=inspringing, subsequent_indent=inspringing)
 
 
 def _tekst_oordeel(bestand: str, titel: str, oordeel: Oordeel) -> list[str]:
@@ -71,7 +71,7 @@ def _tekst_oordeel(bestand: str, titel: str, oordeel: Oordeel) -> list[str]:
         regels.append(f"  {i:2}. {stap.antwoord:<6} {stap.vraag}{gevolg}")
         if not stap.voldaan:
             plek = f"Veld '{stap.plek}'. " if stap.plek else ""
-            regels.append(_ombreken(plek + stap.uitleg, " " * 13))
+            regels += _ombreken(plek + stap.uitleg, " " * 13)
     if oordeel.uitslag != NIET_GESCHIKT and not oordeel.aandachtspunten:
         regels.append("  Alle vragen met ja beantwoord.")
     return regels
@@ -99,18 +99,16 @@ def _tekst_loket(bestand: str, naam: str, status: LoketStatus, context: Context)
 
 def voer_uit(args: argparse.Namespace) -> int:
     root: Path = args.root
-    if not (root / "schemas").is_dir():
-        print(f"lab: fout: in '{root}' staat geen map 'schemas'; draai 'lab beslisboom' in de hoofdmap van de catalogus "
-              "of geef die op met --root", file=sys.stderr)
+    if not is_catalogus(root, "beslisboom"):
         return 2
     for pad in args.bestanden:
         if not pad.is_file():
-            print(f"lab: fout: '{pad}' bestaat niet of is geen bestand", file=sys.stderr)
+            meld_fout(f"'{pad}' bestaat niet of is geen bestand")
             return 2
     try:
         context = laad_context(root, args.peildatum)
     except BegrippenkaderFout as fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 1
     boom = None
     if (root / BESTAND).is_file():
@@ -147,7 +145,7 @@ def voer_uit(args: argparse.Namespace) -> int:
                             "status": status.als_dict(context.kader)})
             continue
         if boom is None:
-            print(f"lab: fout: {BESTAND} ontbreekt in '{root}'; zonder beslisboom is er geen oordeel", file=sys.stderr)
+            meld_fout(f"{BESTAND} ontbreekt in '{root}'; zonder beslisboom is er geen oordeel")
             return 2
         aanbieder = _aanbieder(record.aanbieder, context)
         oordeel = boom.beoordeel(record, aanbieder, context.peildatum, context.kader, context.gemeenten)
@@ -162,5 +160,6 @@ def voer_uit(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(uitvoer, ensure_ascii=False, indent=2))
     else:
-        print("\n".join(regels).rstrip())
+        # One list item is one line: record values (titles, names) never add lines or control characters.
+        print("\n".join(zichtbaar(r) for r in regels).rstrip())
     return 1 if mislukt else 0

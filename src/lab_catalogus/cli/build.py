@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
 from pathlib import Path
 
 from .. import sites
 from ..build import STANDAARD_BASIS_URL, BouwOpdracht, bouw
 from ..kader import BegrippenkaderFout
-from .common import voeg_peildatum_toe, voeg_root_toe
+from .common import meld_fout, voeg_peildatum_toe, voeg_root_toe
 
 
 def registreer(sub) -> None:
@@ -49,12 +48,12 @@ def controleer_root(root: Path) -> str | None:
 def voer_uit(args: argparse.Namespace) -> int:
     fout = controleer_root(args.root)
     if fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 2
     opdracht = opdracht_uit(args, None if args.publiceer else args.basis_url)
     try:
         resultaten = bouw(opdracht, args.site, args.processen)
     except (BegrippenkaderFout, ValueError) as fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 1
     return 0 if all(r.gelukt for r in resultaten) else 1

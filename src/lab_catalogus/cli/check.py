@@ -10,7 +10,7 @@ from ..catalogus import laad_catalogus
 from ..findings import sorteer
 from ..formatting import als_json, github_regel, samenvatting, tekstregel
 from ..kader import BegrippenkaderFout
-from .common import voeg_peildatum_toe, voeg_root_toe
+from .common import is_catalogus, meld_fout, voeg_peildatum_toe, voeg_root_toe
 
 
 def registreer(sub) -> None:
@@ -28,24 +28,22 @@ def _binnen(bestand: str, filters: list[str]) -> bool:
 
 def voer_uit(args: argparse.Namespace) -> int:
     root: Path = args.root
-    if not (root / "schemas").is_dir():
-        print(f"lab: fout: in '{root}' staat geen map 'schemas'; draai 'lab check' in de hoofdmap van de catalogus "
-              "of geef die op met --root", file=sys.stderr)
+    if not is_catalogus(root, "check"):
         return 2
     filters = []
     for pad in args.paden:
         if not pad.exists():
-            print(f"lab: fout: '{pad}' bestaat niet", file=sys.stderr)
+            meld_fout(f"'{pad}' bestaat niet")
             return 2
         try:
             filters.append(pad.resolve().relative_to(root.resolve()).as_posix())
         except ValueError:
-            print(f"lab: fout: '{pad}' ligt niet binnen de catalogus '{root}'", file=sys.stderr)
+            meld_fout(f"'{pad}' ligt niet binnen de catalogus '{root}'")
             return 2
     try:
         catalogus, findings = laad_catalogus(root, args.peildatum)
     except BegrippenkaderFout as fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 1
     if filters:
         findings = [f for f in findings if _binnen(f.bestand, filters)]

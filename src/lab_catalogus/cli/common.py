@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import sys
 from pathlib import Path
+
+from ..formatting import zichtbaar
 
 
 def datum(tekst: str) -> datetime.date:
@@ -22,3 +25,18 @@ def voeg_root_toe(parser: argparse.ArgumentParser) -> None:
 def voeg_peildatum_toe(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--peildatum", type=datum, default=None,
                         help="datum waarop gecontroleerd wordt (JJJJ-MM-DD); standaard vandaag")
+
+
+def meld_fout(tekst: str) -> None:
+    """'lab: fout: ...' on stderr, always one line: messages can carry file names, YAML snippets or git output,
+    and CI reads stderr per line too (a line starting with '::' is a GitHub workflow command)."""
+    print(f"lab: fout: {zichtbaar(tekst)}", file=sys.stderr)
+
+
+def is_catalogus(root: Path, commando: str) -> bool:
+    """True when `root` is a catalogue root (it has schemas/); otherwise says what to do and returns False."""
+    if (root / "schemas").is_dir():
+        return True
+    meld_fout(f"in '{root}' staat geen map 'schemas'; draai 'lab {commando}' in de hoofdmap van de catalogus "
+              "of geef die op met --root")
+    return False

@@ -13,7 +13,6 @@ import argparse
 import datetime
 import os
 import re
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from ..catalogus import laad_context
 from ..fieldtypes import ID_MAX, _ID_RE
 from ..kader import Begrippenkader, BegrippenkaderFout
 from ..models import SOORTEN
+from .common import is_catalogus, meld_fout, voeg_root_toe
 
 # command word -> folder under content/
 SOORT_MAP = {"scholing": "scholing", "aanbieder": "aanbieders", "loket": "loketten"}
@@ -33,8 +33,7 @@ def registreer(sub) -> None:
                                    "Editors met de YAML-extensie vullen aan en controleren via het JSON Schema.")
     p.add_argument("soort", choices=list(SOORT_MAP), help="wat je aanmeldt: scholing, aanbieder of loket")
     p.add_argument("id", metavar="ID", help="de id en bestandsnaam, bijvoorbeeld werken-met-netwerken")
-    p.add_argument("--root", type=Path, default=Path("."),
-                   help="hoofdmap van de catalogus (met content/ en schemas/); standaard de huidige map")
+    voeg_root_toe(p)
 
 
 def _sjabloon(naam: str) -> str:
@@ -81,23 +80,21 @@ def voer_uit(args: argparse.Namespace) -> int:
     if record_id.endswith(".yml"):
         record_id = record_id[:-4]
     if len(record_id) > ID_MAX or not _ID_RE.match(record_id):
-        print(f"lab: fout: '{args.id}' is geen geldige id: gebruik alleen kleine letters, cijfers en losse streepjes "
-              f"(hoogstens {ID_MAX} tekens), bijvoorbeeld 'werken-met-netwerken'", file=sys.stderr)
+        meld_fout(f"'{args.id}' is geen geldige id: gebruik alleen kleine letters, cijfers en losse streepjes "
+                  f"(hoogstens {ID_MAX} tekens), bijvoorbeeld 'werken-met-netwerken'")
         return 2
-    if not (root / "schemas").is_dir():
-        print(f"lab: fout: in '{root}' staat geen map 'schemas'; draai 'lab nieuw' in de hoofdmap van de catalogus "
-              "of geef die op met --root", file=sys.stderr)
+    if not is_catalogus(root, "nieuw"):
         return 2
     try:
         kader = laad_context(root).kader
     except BegrippenkaderFout as fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 1
     map_ = SOORT_MAP[args.soort]
     doel = root / "content" / map_ / f"{record_id}.yml"
     bestaand = [p for p in (root / "content").glob(f"*/{record_id}.yml")] if (root / "content").is_dir() else []
     if doel.exists():
-        print(f"lab: fout: {doel} bestaat al; kies een andere id of bewerk dat bestand", file=sys.stderr)
+        meld_fout(f"{doel} bestaat al; kies een andere id of bewerk dat bestand")
         return 1
     tekst = vul_sjabloon(args.soort, record_id, root, kader, datetime.date.today())
     doel.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +103,7 @@ def voer_uit(args: argparse.Namespace) -> int:
         with doel.open("x", encoding="utf-8") as uit:
             uit.write(tekst)
     except OSError as fout:
-        print(f"lab: fout: kan {doel} niet schrijven: {fout}", file=sys.stderr)
+        meld_fout(f"kan {doel} niet schrijven: {fout}")
         return 1
     print(f"Aangemaakt: {doel}")
     if bestaand:

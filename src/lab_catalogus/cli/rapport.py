@@ -12,7 +12,7 @@ from pathlib import Path
 from ..formatting import _github_escape, github_regel
 from ..rapport import als_markdown, maak_rapport
 from ..wijzigingen import WijzigingenFout
-from .common import voeg_peildatum_toe, voeg_root_toe
+from .common import is_catalogus, meld_fout, voeg_peildatum_toe, voeg_root_toe
 
 MAX_ANNOTATIES = 10  # GitHub shows at most 10 error annotations per step; the report has the full list
 
@@ -35,20 +35,18 @@ def registreer(sub) -> None:
 
 
 def _schrijf(pad: Path, tekst: str, toevoegen: bool = False) -> None:
-    with pad.open("a" if toevoegen else "w", encoding="utf-8") as uit:
+    with pad.open("a" if toevoegen else "w", encoding="utf-8", errors="backslashreplace") as uit:
         uit.write(tekst)
 
 
 def voer_uit(args: argparse.Namespace) -> int:
     root: Path = args.root
-    if not (root / "schemas").is_dir():
-        print(f"lab: fout: in '{root}' staat geen map 'schemas'; draai 'lab rapport' in de hoofdmap van de catalogus "
-              "of geef die op met --root", file=sys.stderr)
+    if not is_catalogus(root, "rapport"):
         return 2
     try:
         rapport = maak_rapport(root, args.base, args.peildatum)
     except WijzigingenFout as fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 2
     tekst = als_markdown(rapport)
     try:
@@ -60,7 +58,7 @@ def voer_uit(args: argparse.Namespace) -> int:
         if samenvatting:
             _schrijf(Path(samenvatting), tekst + "\n", toevoegen=True)
     except OSError as fout:
-        print(f"lab: fout: kan niet schrijven: {fout}", file=sys.stderr)
+        meld_fout(f"kan niet schrijven: {fout}")
         return 2
     if args.format == "github":
         fouten = rapport.moet_opgelost

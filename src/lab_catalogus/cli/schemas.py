@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..catalogus import laad_context
 from ..kader import BegrippenkaderFout
 from ..schema_gen import schrijf, verouderd
-from .common import voeg_root_toe
+from .common import meld_fout, voeg_root_toe
 
 
 def registreer(sub) -> None:
@@ -22,7 +21,7 @@ def voer_uit(args: argparse.Namespace) -> int:
     try:
         context = laad_context(args.root)
     except BegrippenkaderFout as fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 1
     map_ = args.root / "schemas"
     if args.controleer:

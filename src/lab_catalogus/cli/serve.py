@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..kader import BegrippenkaderFout
 from ..serve import serveer
 from .build import controleer_root, opdracht_uit
-from .common import voeg_peildatum_toe, voeg_root_toe
+from .common import meld_fout, voeg_peildatum_toe, voeg_root_toe
 
 
 def registreer(sub) -> None:
@@ -27,15 +26,14 @@ def registreer(sub) -> None:
 def voer_uit(args: argparse.Namespace) -> int:
     fout = controleer_root(args.root)
     if fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 2
     opdracht = opdracht_uit(args, f"http://{args.host}:{args.poort}/")
     try:
         return serveer(opdracht, args.host, args.poort)
     except (BegrippenkaderFout, ValueError) as fout:
-        print(f"lab: fout: {fout}", file=sys.stderr)
+        meld_fout(str(fout))
         return 1
     except OSError as fout:
-        print(f"lab: fout: kan niet serveren op {args.host}:{args.poort} ({fout}); kies een andere poort met --poort",
-              file=sys.stderr)
+        meld_fout(f"kan niet serveren op {args.host}:{args.poort} ({fout}); kies een andere poort met --poort")
         return 1
