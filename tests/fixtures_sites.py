@@ -111,15 +111,20 @@ def _bouw(root: Path, uit: Path, namen=None) -> None:
     assert not mislukt, mislukt
 
 
-@pytest.fixture(scope="session")
-def gebouwde_sites_info(tmp_path_factory) -> GebouwdeSites:
-    basis = tmp_path_factory.mktemp("sites")
+def _bouw_catalogus(tmp_path_factory, naam: str, voeg_toe, namen=None) -> GebouwdeSites:
+    """A copy of the example catalogue plus `voeg_toe`'s records, built once (all sites, or `namen`)."""
+    basis = tmp_path_factory.mktemp(naam)
     root = kopieer_catalogus(basis / "catalogus")
-    voeg_testrecords_toe(root)
+    voeg_toe(root)
     uit = basis / "site"
-    _bouw(root, uit)
+    _bouw(root, uit, namen)
     catalogus, _ = laad_catalogus(root, PEILDATUM)
     return GebouwdeSites(uit, root, catalogus)
+
+
+@pytest.fixture(scope="session")
+def gebouwde_sites_info(tmp_path_factory) -> GebouwdeSites:
+    return _bouw_catalogus(tmp_path_factory, "sites", voeg_testrecords_toe)
 
 
 @pytest.fixture(scope="session")
@@ -130,10 +135,4 @@ def gebouwde_sites(gebouwde_sites_info) -> Path:
 
 @pytest.fixture(scope="session")
 def gebouwde_vijandige_sites(tmp_path_factory) -> GebouwdeSites:
-    basis = tmp_path_factory.mktemp("vijandig")
-    root = kopieer_catalogus(basis / "catalogus")
-    voeg_vijandige_records_toe(root)
-    uit = basis / "site"
-    _bouw(root, uit, ["landelijk", "zuid"])
-    catalogus, _ = laad_catalogus(root, PEILDATUM)
-    return GebouwdeSites(uit, root, catalogus)
+    return _bouw_catalogus(tmp_path_factory, "vijandig", voeg_vijandige_records_toe, ["landelijk", "zuid"])

@@ -25,15 +25,20 @@ def zichtbaar(tekst: str, behalve: str = "") -> str:
     return _STUURTEKENS.sub(schrijf_uit, tekst)
 
 
-def tekstregel(f: Finding) -> str:
-    plek = f.bestand
+def plek(f: Finding, bestand: str | None = None) -> str:
+    """'file:line:col' (as far as known), with `bestand` in place of the finding's own path if given."""
+    tekst = f.bestand if bestand is None else bestand
     if f.regel is not None:
-        plek += f":{f.regel}"
+        tekst += f":{f.regel}"
         if f.kolom is not None:
-            plek += f":{f.kolom}"
+            tekst += f":{f.kolom}"
+    return tekst
+
+
+def tekstregel(f: Finding) -> str:
     veld = f"{f.veld}: " if f.veld else ""
     bedoeld = f" (bedoelde je '{f.suggestie}'?)" if f.suggestie else ""
-    return zichtbaar(f"{plek}: {f.ernst}: {veld}{f.boodschap}{bedoeld}")
+    return zichtbaar(f"{plek(f)}: {f.ernst}: {veld}{f.boodschap}{bedoeld}")
 
 
 def _github_escape(tekst: str, eigenschap: bool = False) -> str:

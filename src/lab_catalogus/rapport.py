@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import formatting
 from .catalogus import Catalogus, laad_catalogus
 from .findings import FOUT, Finding, sorteer
 from .kader import BegrippenkaderFout
@@ -64,12 +65,7 @@ def md_code(waarde: object) -> str:
 
 
 def plek(f: Finding, wijzigingen: Wijzigingen | None = None) -> str:
-    pad = wijzigingen.repo_pad(f.bestand) if wijzigingen else f.bestand
-    if f.regel is not None:
-        pad += f":{f.regel}"
-        if f.kolom is not None:
-            pad += f":{f.kolom}"
-    return pad
+    return formatting.plek(f, wijzigingen.repo_pad(f.bestand) if wijzigingen else None)
 
 
 # --- data -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..beslisboom import BESTAND, BLOKKEREND, NIET_GESCHIKT, BeslisboomFout, Oordeel, laad_beslisboom
 from ..catalogus import Context, controleer_record, laad_context
+from ..catalogus import _relatief as _weergave  # the path as findings name it
 from ..formatting import tekstregel, zichtbaar
 from ..kader import BegrippenkaderFout
 from ..loket_status import LoketStatus, loket_status
@@ -42,13 +43,6 @@ def _soort(pad: Path) -> str | None:
         if "leeruitkomsten" in data or "titel" in data:
             return "scholing"
     return None
-
-
-def _weergave(pad: Path, root: Path) -> str:
-    try:
-        return pad.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return pad.as_posix()
 
 
 def _aanbieder(aanbieder_id: str, context: Context):

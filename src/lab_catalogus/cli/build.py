@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import sites
 from ..build import STANDAARD_BASIS_URL, BouwOpdracht, bouw
 from ..kader import BegrippenkaderFout
-from .common import meld_fout, voeg_peildatum_toe, voeg_root_toe
+from .common import is_catalogus, meld_fout, voeg_peildatum_toe, voeg_root_toe
 
 
 def registreer(sub) -> None:
@@ -38,17 +38,8 @@ def opdracht_uit(args: argparse.Namespace, basis_url: str | None) -> BouwOpdrach
                         zoekindex=not getattr(args, "zonder_zoekindex", False))
 
 
-def controleer_root(root: Path) -> str | None:
-    if not (root / "schemas").is_dir() or not (root / "content").is_dir():
-        return (f"in '{root}' staan geen mappen 'content' en 'schemas'; draai 'lab build' in de hoofdmap "
-                "van de catalogus of geef die op met --root")
-    return None
-
-
 def voer_uit(args: argparse.Namespace) -> int:
-    fout = controleer_root(args.root)
-    if fout:
-        meld_fout(str(fout))
+    if not is_catalogus(args.root, "build", met_content=True):
         return 2
     opdracht = opdracht_uit(args, None if args.publiceer else args.basis_url)
     try:

@@ -33,10 +33,13 @@ def meld_fout(tekst: str) -> None:
     print(f"lab: fout: {zichtbaar(tekst)}", file=sys.stderr)
 
 
-def is_catalogus(root: Path, commando: str) -> bool:
-    """True when `root` is a catalogue root (it has schemas/); otherwise says what to do and returns False."""
-    if (root / "schemas").is_dir():
+def is_catalogus(root: Path, commando: str, met_content: bool = False) -> bool:
+    """True when `root` is a catalogue root (schemas/, and content/ when asked); otherwise says what to do."""
+    if met_content and not ((root / "schemas").is_dir() and (root / "content").is_dir()):
+        mappen = "staan geen mappen 'content' en 'schemas'"
+    elif not (root / "schemas").is_dir():
+        mappen = "staat geen map 'schemas'"
+    else:
         return True
-    meld_fout(f"in '{root}' staat geen map 'schemas'; draai 'lab {commando}' in de hoofdmap van de catalogus "
-              "of geef die op met --root")
+    meld_fout(f"in '{root}' {mappen}; draai 'lab {commando}' in de hoofdmap van de catalogus of geef die op met --root")
     return False

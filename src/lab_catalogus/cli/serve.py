@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..kader import BegrippenkaderFout
 from ..serve import serveer
-from .build import controleer_root, opdracht_uit
-from .common import meld_fout, voeg_peildatum_toe, voeg_root_toe
+from .build import opdracht_uit
+from .common import is_catalogus, meld_fout, voeg_peildatum_toe, voeg_root_toe
 
 
 def registreer(sub) -> None:
@@ -24,9 +24,7 @@ def registreer(sub) -> None:
 
 
 def voer_uit(args: argparse.Namespace) -> int:
-    fout = controleer_root(args.root)
-    if fout:
-        meld_fout(str(fout))
+    if not is_catalogus(args.root, "serve", met_content=True):
         return 2
     opdracht = opdracht_uit(args, f"http://{args.host}:{args.poort}/")
     try:
