@@ -41,7 +41,8 @@
   ];
   const PER_KEER = 10;
   // Open (and so loaded) on a wide screen; the other groups load when opened.
-  const OPEN_FILTERS = ["type", "thema", "vorm", "start", "kosten"];
+  // thema, vorm and kosten: the most used groups; together ~83 KB of filter files at 10.000 records.
+  const OPEN_FILTERS = ["thema", "vorm", "kosten"];
   const SORTEERFILTER = { start: "sorteer_start", prijs: "sorteer_prijs" };
 
   // --- small DOM helpers (textContent only) ---------------------------------------------
