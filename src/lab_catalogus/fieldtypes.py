@@ -53,9 +53,12 @@ class Vocab:
                 raise PydanticCustomError(
                     "lab_term_label", "'{waarde}' is een omschrijving; schrijf de term-id '{bedoeld}'",
                     {"waarde": waarde, "bedoeld": bedoeld, "suggestie": bedoeld})
+            suggestie = kader.suggestie(waarde)
+            # Without a close match, a short list is more helpful spelled out than left to guess.
+            keuze = "" if suggestie or len(kader.ids) > 15 else "; kies uit: " + ", ".join(t.id for t in kader.termen)
             raise PydanticCustomError(
-                "lab_term", "'{waarde}' is geen term uit de lijst '{lijst}' van het begrippenkader",
-                {"waarde": waarde, "lijst": lijst, "suggestie": kader.suggestie(waarde)})
+                "lab_term", "'{waarde}' is geen term uit de lijst '{lijst}' van het begrippenkader{keuze}",
+                {"waarde": waarde, "lijst": lijst, "suggestie": suggestie, "keuze": keuze})
 
         return core_schema.with_info_after_validator_function(controleer, core_schema.str_schema(strict=True))
 

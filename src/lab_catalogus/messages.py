@@ -46,6 +46,13 @@ _AFGELEID = {"status": "de status wordt automatisch afgeleid uit de kaders en pa
              "regios": "de regio's worden automatisch afgeleid uit de gemeenten van het werkgebied"}
 
 
+def _getal(waarde: object) -> str:
+    """2000.0 -> '2000', 0.5 -> '0,5' (Dutch decimal comma)."""
+    if isinstance(waarde, float) and waarde.is_integer():
+        waarde = int(waarde)
+    return str(waarde).replace(".", ",") if isinstance(waarde, (int, float)) else str(waarde)
+
+
 def _boodschap(fout: dict, model: type[BaseModel]) -> tuple[str, str | None, str]:
     soort = fout["type"]
     ctx = fout.get("ctx") or {}
@@ -82,13 +89,13 @@ def _boodschap(fout: dict, model: type[BaseModel]) -> tuple[str, str | None, str
     if soort == "finite_number":
         return "moet een gewoon getal zijn", None, "waarde"
     if soort == "greater_than":
-        return f"moet groter zijn dan {ctx.get('gt')}", None, "waarde"
+        return f"moet groter zijn dan {_getal(ctx.get('gt'))}", None, "waarde"
     if soort == "greater_than_equal":
-        return f"mag niet kleiner zijn dan {ctx.get('ge')}", None, "waarde"
+        return f"mag niet kleiner zijn dan {_getal(ctx.get('ge'))}", None, "waarde"
     if soort == "less_than_equal":
-        return f"mag niet groter zijn dan {ctx.get('le')}; klopt dit getal?", None, "waarde"
+        return f"mag niet groter zijn dan {_getal(ctx.get('le'))}; klopt dit getal?", None, "waarde"
     if soort == "less_than":
-        return f"moet kleiner zijn dan {ctx.get('lt')}", None, "waarde"
+        return f"moet kleiner zijn dan {_getal(ctx.get('lt'))}", None, "waarde"
     if soort in {"bool_type", "bool_parsing"}:
         return f"moet true of false zijn, maar is {_soort(invoer)}", None, "waarde"
     if soort in {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
