@@ -85,7 +85,8 @@ def aanbod_overzicht(ctx: SiteContext) -> Pagina:
                '<option value="titel">Titel (A-Z)</option></select></div>'
                '<p class="lab-telling" aria-live="polite" data-lab-telling></p></form>')
     kop = "".join(f'<th scope="col">{k}</th>' for k in ("Scholing", "Vorm", "Thema's", "Start", "Kosten", "Plaats"))
-    tabel = ('<div class="md-typeset__scrollwrap lab-aanbod"><div class="md-typeset__table">'
+    tabel = (f'<div class="md-typeset__scrollwrap lab-aanbod" tabindex="0" role="region" aria-label="Scholingsaanbod {e(waar)}">'
+             '<div class="md-typeset__table">'
              f'<table data-lab-aanbod><caption>Scholingsaanbod {e(waar)}</caption>'
              f'<thead><tr>{kop}</tr></thead><tbody>{"".join(rijen)}</tbody></table></div></div>')
     if not ids:

@@ -168,7 +168,8 @@ def loket_zoeker(ctx: SiteContext, van: str) -> str:
         '</form>',
         '<div class="lab-zoeker-antwoord" aria-live="polite" data-lab-zoeker-antwoord></div>',
         f"<p>Heeft je gemeente nog geen loket? {contact}</p>",
-        '<div class="md-typeset__scrollwrap lab-gemeenten"><div class="md-typeset__table">'
+        '<div class="md-typeset__scrollwrap lab-gemeenten" tabindex="0" role="region" '
+        'aria-label="Gemeenten en hun sport- en beweegloket"><div class="md-typeset__table">'
         '<table data-lab-gemeenten><caption>Gemeenten en hun sport- en beweegloket</caption>'
         '<thead><tr><th scope="col">Gemeente</th><th scope="col">Provincie</th><th scope="col">Loket</th></tr></thead>'
         f'<tbody>{"".join(rijen)}</tbody></table></div></div>',

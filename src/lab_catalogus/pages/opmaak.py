@@ -99,7 +99,9 @@ def tabel(koppen: list[str], rijen: list[list[str]], bijschrift: str, klasse: st
     # Newlines between headers and rows: without whitespace the search text reads "StartEindPlaats".
     kop = "\n".join(f'<th scope="col">{e(k)}</th>' for k in koppen)
     body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in rij) + "</tr>" for rij in rijen)
-    return (f'<div class="{("md-typeset__scrollwrap " + klasse).strip()}"><div class="md-typeset__table">'
+    # A region that may scroll sideways on a phone must be reachable by keyboard (WCAG 2.1.1).
+    return (f'<div class="{("md-typeset__scrollwrap " + klasse).strip()}" tabindex="0" role="region" '
+            f'aria-label="{e(bijschrift)}"><div class="md-typeset__table">'
             f"<table><caption>{e(bijschrift)}</caption>\n<thead><tr>{kop}</tr></thead>\n<tbody>{body}</tbody></table>"
             "</div></div>")
 
