@@ -35,11 +35,17 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+# axe-core (npm) checks the built sites against WCAG 2.1 AA in the browser tests.
+NODE_STAMP := node_modules/.geinstalleerd
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m pytest
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) node_modules site .pytest_cache
