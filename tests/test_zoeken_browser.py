@@ -193,9 +193,12 @@ def test_landelijk_zoeken_in_samengevoegde_academie_indexen(pagina, zoek_sites):
     expect(pagina).to_have_url(re.compile(r"bron=academies"), timeout=WACHT)
     expect(pagina.locator('details[data-filter="academie"]')).to_be_visible(timeout=WACHT)
     # Every result now comes from an academy's own index and links into that academy's site.
+    regio_urls = [zoek_sites.url(r) for r in catalogus.academies]
+    # Wait until the merged results replaced the national ones (they render asynchronously).
+    expect(pagina.locator(".lab-kaarttitel a").first).to_have_attribute(
+        "href", re.compile("^(" + "|".join(re.escape(u) for u in regio_urls) + ")"), timeout=WACHT)
     hrefs = pagina.locator(".lab-kaarttitel a").evaluate_all("as => as.map(a => a.href)")
     assert hrefs, pagina.locator(".lab-zoekstatus").inner_text()
-    regio_urls = [zoek_sites.url(r) for r in catalogus.academies]
     assert all(any(h.startswith(u) for u in regio_urls) for h in hrefs), hrefs
     # The academy filter comes from mergeIndex's mergeFilter: pick one academy.
     zuid = catalogus.academies["zuid"].naam
