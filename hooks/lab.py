@@ -167,4 +167,6 @@ def on_env(env, config, files):
         {"naam": naam, "url": ctx.urls[naam], "huidig": naam == ctx.site,
          "titel": "Landelijke catalogus" if naam == sites.LANDELIJK else ctx.academie_naam(naam)}
         for naam in sites.SITES if naam == sites.LANDELIJK or naam in ctx.catalogus.academies]
+    env.globals["lab_themas"] = (ctx.zoekdata.meest_gebruikte_themas(ctx.catalogus, ctx.selectie.scholing)
+                                 if ctx.zoekdata else [])
     return env

@@ -227,6 +227,49 @@ def test_lege_uitkomst_helpt_verder(pagina, zoek_sites):
     expect(pagina).not_to_have_url(re.compile(r"kosten="))
 
 
+def test_woord_zonder_treffers_stelt_de_meest_gebruikte_themas_voor(pagina, zoek_sites):
+    # A word found nowhere: the suggestions are the region's most common themes, with their counts.
+    scholing = gepubliceerd(zoek_sites, "oost")
+    tellingen: dict[str, int] = {}
+    for s in scholing.values():
+        for t in s.themas:
+            label = zoek_sites.catalogus.kader.label("themas", t)
+            tellingen[label] = tellingen.get(label, 0) + 1
+    hoogste = sorted(tellingen.values(), reverse=True)[:6]
+    open_zoeken(pagina, zoek_sites, "q=qwxzvjk", site="oost")
+    wacht_op_aantal(pagina, 0)
+    knoppen = pagina.locator(".lab-leeg .lab-verwant button")
+    expect(knoppen.first).to_be_visible(timeout=WACHT)
+    getoond = [re.fullmatch(r"(.+) \((\d+)\)", t).groups() for t in knoppen.all_inner_texts()]
+    assert [int(n) for _, n in getoond] == hoogste
+    assert all(tellingen[thema] == int(n) for thema, n in getoond)
+    # Choosing one drops the word that found nothing and filters on the theme.
+    thema, n = getoond[0]
+    knoppen.first.click()
+    wacht_op_aantal(pagina, int(n))
+    assert parse_qs(urlparse(pagina.url).query).get("thema") == [thema]
+
+
+def test_functiewoorden_in_de_zoekvraag_tellen_niet_mee(pagina, zoek_sites):
+    # Alone (nothing but function words) "zou" is searched as typed: a few pages have words that
+    # start with it. Next to a content word it is left out, so it does not narrow the result.
+    open_zoeken(pagina, zoek_sites, "q=zou")
+    expect(pagina.locator(".lab-zoekstatus")).to_contain_text("voor “zou”", timeout=WACHT)
+    m = aantal(pagina)
+    open_zoeken(pagina, zoek_sites, "q=ouderen")
+    expect(pagina.locator(".lab-kaart").first).to_be_visible(timeout=WACHT)
+    n = aantal(pagina)
+    assert n > m, (n, m)  # with "zou" searched too, "ouderen zou" could find at most m
+    pagina.fill("#lab-zoekveld", "ouderen zou")
+    pagina.press("#lab-zoekveld", "Enter")
+    expect(pagina.locator(".lab-zoekstatus")).to_have_text(
+        f"{n} {'resultaat' if n == 1 else 'resultaten'} voor “ouderen zou”.", timeout=WACHT)
+    # A quoted phrase is searched exactly as typed, function words included.
+    pagina.fill("#lab-zoekveld", '"ouderen zou"')
+    pagina.press("#lab-zoekveld", "Enter")
+    wacht_op_aantal(pagina, 0)
+
+
 def test_zoekveld_in_de_kop_leidt_naar_zoeken(pagina, zoek_sites):
     pagina.goto(zoek_sites.url("zuid"))
     pagina.fill("#lab-kopzoekveld", "bewegen")

@@ -18,7 +18,8 @@
 //   data-pagefind-sort, whose orders Pagefind puts in the metadata every
 //   visitor loads. Their files load only once someone picks a sort order; the
 //   page then walks the values in order, one small search per value;
-// - fragments (result cards) are loaded ten at a time.
+// - fragments (result cards) are loaded ten at a time;
+// - Dutch function words are left out of the query (see zoekterm).
 (() => {
   "use strict";
 
@@ -35,6 +36,25 @@
     start: ["Binnen 3 maanden", "Later", "Doorlopend"],
     niveau: ["Basis", "Verdieping", "Specialisatie"],
   };
+  // Dutch function words. The index keeps them (excerpts read normally, "exact phrases" work), but
+  // in a query they only cost bytes: each is on nearly every page, so its index chunk is the
+  // largest there is (50-90 KB at 10,000 records), and the ranking (BM25) ignores it anyway.
+  const STOPWOORDEN = new Set(("de het een en of maar want dus dan als om te tot van voor in op aan met " +
+    "bij uit over door naar na tussen ik je jij u hij zij ze we wij jullie zich mijn jouw uw zijn haar " +
+    "ons onze hun dit dat deze die er hier daar wat wie waar hoe is was ben bent waren wordt worden " +
+    "werd kan kunnen wil zal zou moet heeft hebben had ook nog al wel zo").split(" "));
+
+  // What Pagefind searches for: the typed words without function words. Kept as typed when the
+  // query is a quoted phrase or has nothing but function words.
+  function zoekterm(q) {
+    const tekst = (q || "").trim();
+    if (!tekst) return null;
+    if (/["“”]/.test(tekst)) return tekst;
+    const woorden = tekst.split(/\s+/);
+    const inhoud = woorden.filter((w) => !STOPWOORDEN.has(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")));
+    return (inhoud.length ? inhoud : woorden).join(" ");
+  }
+
   const SORTERINGEN = [
     ["", "Best passend"], ["start:asc", "Eerstvolgende start"],
     ["prijs:asc", "Prijs: laag naar hoog"], ["prijs:desc", "Prijs: hoog naar laag"],
@@ -107,6 +127,8 @@
       sites,
       academies,
       vraagUrl: cfg.vraagUrl || ds.vraagUrl || "https://github.com/",
+      // [{thema, aantal}]: the site's most common themes, for the empty-result suggestions.
+      themas: Array.isArray(cfg.themas) ? cfg.themas.filter((t) => t && typeof t.thema === "string") : [],
     };
   }
 
@@ -430,15 +452,14 @@
       let themas = {};
       let metWoord = false;
       if (staat.q) {
-        const zonderFilters = await inst.search(staat.q, { filters: { thema: [] } });
+        const zonderFilters = await inst.search(zoekterm(staat.q), { filters: { thema: [] } });
         themas = zonderFilters.filters?.thema || {};
         metWoord = zonderFilters.results.length > 0;
       }
       if (!Object.values(themas).some((n) => n > 0)) {
-        // Without words Pagefind has loaded every index chunk already: asking for the themes adds one file.
-        // Words that match nothing anywhere: the counts of all themes (all filter files, only in this case).
-        themas = !staat.q ? (await inst.search(null, { filters: { thema: [] } }))?.filters?.thema || {}
-          : totaal().thema || (await inst.filters()).thema || {};
+        // Words that match nothing anywhere (or only filters): the site's most common themes, counted
+        // at build time. Asking Pagefind would load every filter file (~400 KB at 10,000 courses).
+        themas = totaal().thema || Object.fromEntries((cfg.themas || []).map((t) => [t.thema, t.aantal]));
       }
       if (id !== zoekId) return;
       const top = Object.entries(themas).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 6);
@@ -471,7 +492,7 @@
         status.textContent = "De zoekindex kon niet worden geladen. Probeer het later opnieuw.";
         return;
       }
-      const term = staat.q.trim() || null;
+      const term = zoekterm(staat.q);
       const filters = {};
       for (const [naam, waarden] of actieveFilters()) filters[naam] = { any: waarden };
       // The same search, plus the filter files whose counts are on screen (and the sort values).
@@ -507,7 +528,7 @@
       lijst.replaceChildren();
       leeg.hidden = true;
       const n = laatsteResultaten.aantal;
-      const wat = term ? ` voor “${term}”` : "";
+      const wat = term ? ` voor “${staat.q.trim()}”` : "";  // what was typed, function words included
       // The status is announced after the cards are drawn, so it always matches what is shown.
       if (n === 0) {
         meer.hidden = true;

@@ -230,6 +230,21 @@ def _laatst(k: _Kenmerken) -> None:
     k.filter(SORTEER_PRIJS, GEEN_PRIJS)
 
 
+def meest_gebruikte_themas(catalogus, scholing_ids, aantal: int = 6) -> list[dict]:
+    """The themes with the most courses on a site, as [{"thema": label, "aantal": n}], most first.
+
+    The search page suggests them when words match nothing at all; computed at build time, so
+    an empty result costs no extra download (Pagefind would need every filter file for it).
+    """
+    tellingen: dict[str, int] = {}
+    for scholing_id in scholing_ids:
+        for thema in catalogus.scholing[scholing_id].themas:
+            label = catalogus.kader.label("themas", thema)
+            tellingen[label] = tellingen.get(label, 0) + 1
+    volgorde = sorted(tellingen.items(), key=lambda kv: (-kv[1], kv[0]))[:aantal]
+    return [{"thema": label, "aantal": n} for label, n in volgorde]
+
+
 def pagefind_kenmerken(soort: str, record_id: str, catalogus, site: str) -> str:
     """Hidden Pagefind filter/meta/sort elements for one record page.
 
