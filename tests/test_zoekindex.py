@@ -102,3 +102,22 @@ def test_fouten_in_het_nederlands(tmp_path):
                                          "<div data-pagefind-body hidden></div></body></html>")
     with pytest.raises(ZoekindexFout):
         indexeer(tmp_path, "zuid", REPO)
+
+
+def test_woordindex_in_kleine_stukken(tmp_path):
+    # 40 pages of 150 words: about 6,000 word positions. Pagefind's own chunk size (20,000) keeps
+    # them in one chunk; ours splits them, so a later query loads a small part of the index.
+    site = tmp_path / "site"
+    woorden = [f"woord{i:03d}" for i in range(300)]
+    for n in range(40):
+        (site / f"p{n}").mkdir(parents=True)
+        tekst = " ".join(woorden[(n * 7 + k) % len(woorden)] for k in range(150))
+        (site / f"p{n}" / "index.html").write_text(_pagina(f"Pagina {n}", tekst), encoding="utf-8")
+    resultaat = indexeer(site, "landelijk", REPO)
+    stukken = list((resultaat.map / "index").glob("*.pf_index"))
+    assert len(stukken) >= 3, len(stukken)
+    # Searching still finds every page with the word, whichever chunk it is in.
+    with serveer(site) as url:
+        antwoorden = zoek(url + "pagefind/", [{"term": "woord000"}, {"term": "woord299"}])["antwoorden"]
+    verwacht = [sum(1 for n in range(40) if any((n * 7 + k) % 300 == w for k in range(150))) for w in (0, 299)]
+    assert [a["aantal"] for a in antwoorden] == verwacht

@@ -12,6 +12,7 @@ a `melding` callback for progress lines.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import time
@@ -24,6 +25,17 @@ BUNDEL = "pagefind"
 # Inside the content but not content: Material buttons and anchors, and our boilerplate
 # (the carrièrepad definitions repeat the begrippenkader on every course page).
 UITSLUITEN = ".headerlink, .md-content__button, .md-source-file, .lab-niet-zoeken, .lab-carrierepad, .lab-bijgewerkt"
+
+
+# Pagefind cuts its word index into chunks of about this many word positions (its default is
+# 20,000). A word on nearly every page ("de", "en", "van") fills a chunk on its own; every word
+# that sorts next to it shares that chunk and pays for it on a later query (at 10,000 records:
+# "valkenswaard" loaded 59 KB for the chunk of "van"). Smaller chunks leave fewer such
+# neighbours: the median later query at 10,000 records went from 18 to 11 KB of index
+# (benchmarks/README.md). The cost is a longer chunk list in the metadata: +3 KB (raw).
+# Pagefind calls the setting unstable; an unknown setting is ignored, so at worst the
+# chunks are the default size again.
+STUKGROOTTE = 2000
 
 
 class ZoekindexFout(RuntimeError):
@@ -62,6 +74,10 @@ def pagefind_opdracht(site_dir: Path, uitsluiten: str = UITSLUITEN) -> list[str]
             "--force-language", TAAL, "--exclude-selectors", uitsluiten]
 
 
+def pagefind_omgeving() -> dict[str, str]:
+    return {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(STUKGROOTTE)}
+
+
 def indexeer(site_dir: Path, site: str, catalogus_root: Path | None = None, *,
              melding: Callable[[str], None] | None = None) -> IndexResultaat:
     """Build the Pagefind bundle for one site. `catalogus_root` is accepted for the build's contract."""
@@ -74,7 +90,8 @@ def indexeer(site_dir: Path, site: str, catalogus_root: Path | None = None, *,
         melding(f"{site}: zoekindex maken met Pagefind ...")
     begin = time.perf_counter()
     try:
-        proces = subprocess.run(pagefind_opdracht(site_dir), capture_output=True, text=True, timeout=1800, check=False)
+        proces = subprocess.run(pagefind_opdracht(site_dir), capture_output=True, text=True, timeout=1800,
+                                check=False, env=pagefind_omgeving())
     except (OSError, subprocess.TimeoutExpired) as fout:
         raise ZoekindexFout(f"{site_dir}: Pagefind kon niet draaien voor site '{site}' ({fout})") from None
     seconden = time.perf_counter() - begin
