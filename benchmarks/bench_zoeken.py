@@ -11,7 +11,10 @@ built sites of an earlier run with the same --aantal (saves ~10 minutes at 10k).
    after its own HTML, i.e. pagefind.js, worker, wasm, index, filter files,
    fragments, zoeken.js and zoeken.css): the first query with the filter
    panel drawn (the groups open on a wide screen, with counts) and 10 result
-   cards, then three later queries, then one change of sort order.
+   cards and one change of sort order; then each later query in a fresh browser
+   after the same first query (so one later query's chunks do not hide the next
+   one's cost). The same queries through plain Pagefind's JS API on its own
+   bundle of the national site's pages give the baseline.
    The server compresses text (JS, CSS, JSON, HTML) with gzip like any static
    host (GitHub Pages does); Pagefind's own index files are gzip already.
    Reported: bytes transferred (what the goals are about) and the decoded size.
@@ -53,7 +56,12 @@ from lab_catalogus.zoekindex import indexeer, pagefind_programma  # noqa: E402
 DOEL_EERSTE_KB = 300
 DOEL_LATER_KB = 30
 DOEL_RATIO = 1.2
-LATERE_ZOEKVRAGEN = ["armoede", "sportbeleid", "bewegen ouderen"]
+# Chosen before measuring, from rare to the most common word of the domain: a theme, a compound,
+# two words, a target group, an organisation, a word that is not in the catalogue, a municipality,
+# and "sport" itself (on most pages of a sport catalogue: the worst case for any chunked index).
+LATERE_ZOEKVRAGEN = ["armoede", "sportbeleid", "bewegen ouderen", "dementie", "vereniging", "zwemles",
+                     "utrecht", "sport"]
+KAAL = "_kaal"  # plain Pagefind's bundle of the national site, next to the six sites
 
 
 class _Stil(SimpleHTTPRequestHandler):
@@ -103,31 +111,64 @@ def _optellen(regels: list[tuple[str, int, int]]) -> dict:
             "bestanden": len(regels), "per_soort": per_soort}
 
 
+def _browser(p):
+    return p.chromium.launch(executable_path="/usr/bin/chromium",
+                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+
+
+def _met_log(browser, **opties):
+    """A fresh context (empty cache) and page that logs every finished response: (url, transferred, decoded)."""
+    context = browser.new_context(**opties)
+    pagina = context.new_page()
+    log: list[tuple[str, int, int]] = []
+
+    def klaar(request):
+        try:
+            antwoord = request.response()
+            log.append((request.url, request.sizes()["responseBodySize"], len(antwoord.body()) if antwoord else 0))
+        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+            pass
+    pagina.on("requestfinished", klaar)
+    return context, pagina, log
+
+
+def _rust(pagina) -> None:
+    pagina.wait_for_load_state("networkidle")
+    pagina.wait_for_timeout(300)
+
+
 def meet_bytes(basis: str, eerste: str) -> dict:
+    """Our search page. Each later query starts in a fresh browser after the same first query, so
+    its bytes do not depend on what an earlier later query happened to load."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        pagina = browser.new_page(viewport={"width": 1280, "height": 900})
-        log: list[tuple[str, int, int]] = []
+    start_url = f"{basis}landelijk/zoeken/?q={eerste}"
 
-        def klaar(request):
-            try:
-                antwoord = request.response()
-                body = len(antwoord.body()) if antwoord else 0
-                overdracht = request.sizes()["responseBodySize"]
-                log.append((request.url, overdracht, body))
-            except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                pass
-        pagina.on("requestfinished", klaar)
-        start_url = f"{basis}landelijk/zoeken/?q={eerste}"
+    def eerste_zoekvraag(browser):
+        context, pagina, log = _met_log(browser, viewport={"width": 1280, "height": 900})
         pagina.goto(start_url)
         pagina.wait_for_function("document.querySelectorAll('.lab-kaart').length >= 10 || "
                                  "/^Geen/.test(document.querySelector('.lab-zoekstatus')?.textContent || '')",
                                  timeout=120_000)
-        pagina.wait_for_load_state("networkidle")
-        pagina.wait_for_timeout(300)
+        _rust(pagina)
+        return context, pagina, log
+
+    def stap(pagina, log, wat: str, doe, verwacht: str) -> dict:
+        voor = len(log)
+        doe()
+        pagina.wait_for_function("q => (document.querySelector('.lab-zoekstatus')?.textContent || '').includes(q)",
+                                 arg=verwacht, timeout=60_000)
+        _rust(pagina)
+        return {"vraag": wat, **_optellen(log[voor:]), "status": pagina.locator(".lab-zoekstatus").inner_text(),
+                "kaarten": pagina.locator(".lab-kaart").count()}
+
+    def typ(pagina, vraag):
+        pagina.fill("#lab-zoekveld", vraag)
+        pagina.press("#lab-zoekveld", "Enter")
+
+    with sync_playwright() as p:
+        browser = _browser(p)
+        context, pagina, log = eerste_zoekvraag(browser)
         eerste_log = [r for r in log if not r[0].startswith(start_url)]
         # The page's own HTML, theme CSS/JS and logo are not search costs; everything search loads is.
         zoek_log = [r for r in eerste_log if "/pagefind/" in r[0] or "/assets/zoeken." in r[0]]
@@ -137,29 +178,82 @@ def meet_bytes(basis: str, eerste: str) -> dict:
                                 "status": pagina.locator(".lab-zoekstatus").inner_text(),
                                 "grootste": sorted(zoek_log, key=lambda x: -x[1])[:8]},
                      "later": []}
-
-        def stap(wat: str, doe, verwacht: str) -> dict:
-            voor = len(log)
-            doe()
-            pagina.wait_for_function("q => (document.querySelector('.lab-zoekstatus')?.textContent || '').includes(q)",
-                                     arg=verwacht, timeout=60_000)
-            pagina.wait_for_load_state("networkidle")
-            pagina.wait_for_timeout(300)
-            nieuw = log[voor:]
-            return {"vraag": wat, **_optellen(nieuw), "status": pagina.locator(".lab-zoekstatus").inner_text(),
-                    "kaarten": pagina.locator(".lab-kaart").count()}
-
+        resultaat["sorteren"] = stap(pagina, log, "sorteren op prijs (eenmalig de sorteerwaarden)",
+                                     lambda: pagina.select_option("#lab-sorteer", "prijs:asc"), eerste)
+        context.close()
         for vraag in LATERE_ZOEKVRAGEN:
-            def typ(v=vraag):
-                pagina.fill("#lab-zoekveld", v)
-                pagina.press("#lab-zoekveld", "Enter")
-            resultaat["later"].append(stap(vraag, typ, vraag))
-        laatste = LATERE_ZOEKVRAGEN[-1]
-        resultaat["sorteren"] = stap("sorteren op prijs (eenmalig de sorteerwaarden)",
-                                     lambda: pagina.select_option("#lab-sorteer", "prijs:asc"), laatste)
+            context, pagina, log = eerste_zoekvraag(browser)
+            resultaat["later"].append(stap(pagina, log, vraag, lambda v=vraag: typ(pagina, v), vraag))
+            context.close()
         browser.close()
     return resultaat
 
+KAAL_PAGINA = """<!doctype html><html lang="nl"><meta charset="utf-8"><title>kale Pagefind</title>
+<script type="module">
+const pf = await import("./pagefind/pagefind.js");
+window.kaal = {
+  async eerste(q) {
+    const r = await pf.search(q);
+    await pf.filters();  // Pagefind's own UIs draw every filter group with counts
+    await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+    return r.results.length;
+  },
+  async later(q) {
+    const r = await pf.search(q);
+    await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+    return r.results.length;
+  },
+};
+window.kaalKlaar = true;
+</script></html>
+"""
+
+
+def maak_kaal(sites_map: Path) -> Path:
+    """Plain Pagefind (no options of ours) on the national site's pages, with a bare search page."""
+    kaal = sites_map / KAAL
+    shutil.rmtree(kaal, ignore_errors=True)
+    kaal.mkdir()
+    subprocess.run([str(pagefind_programma()), "--site", str(sites_map / "landelijk"),
+                    "--output-path", str(kaal / "pagefind"), "--quiet"], check=True, capture_output=True)
+    (kaal / "index.html").write_text(KAAL_PAGINA, encoding="utf-8")
+    return kaal
+
+
+def meet_kaal(basis: str, eerste: str) -> dict:
+    """The same queries through plain Pagefind's JS API on its own bundle of the same pages: each
+    later query in a fresh browser after the first query, like ours."""
+    from playwright.sync_api import sync_playwright
+
+    def stap(pagina, log, functie: str, vraag: str) -> dict:
+        voor = len(log)
+        treffers = pagina.evaluate(f"q => window.kaal.{functie}(q)", vraag)
+        _rust(pagina)
+        return {"vraag": vraag, "treffers": treffers, **_optellen([r for r in log[voor:] if "/pagefind/" in r[0]])}
+
+    def eerste_zoekvraag(browser):
+        context, pagina, log = _met_log(browser)
+        pagina.goto(f"{basis}{KAAL}/")
+        pagina.wait_for_function("window.kaalKlaar === true", timeout=60_000)
+        laden = [r for r in log if "/pagefind/" in r[0]]  # pagefind.js, loaded with the page
+        resultaat = stap(pagina, log, "eerste", eerste)
+        for r in laden:
+            resultaat["overdracht"] += r[1]
+            resultaat["bytes"] += r[2]
+            resultaat["bestanden"] += 1
+        return context, pagina, log, resultaat
+
+    with sync_playwright() as p:
+        browser = _browser(p)
+        context, _, _, eerste_resultaat = eerste_zoekvraag(browser)
+        context.close()
+        later = []
+        for vraag in LATERE_ZOEKVRAGEN:
+            context, pagina, log, _ = eerste_zoekvraag(browser)
+            later.append(stap(pagina, log, "later", vraag))
+            context.close()
+        browser.close()
+    return {"eerste": eerste_resultaat, "later": later}
 
 def meet_indexering(uit: Path, herhalingen: int) -> dict:
     programma = str(pagefind_programma())
@@ -235,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print("bytes meten in Chromium ...", flush=True)
         bytes_ = meet_bytes(basis, args.zoekvraag)
+        print("kale Pagefind op dezelfde pagina's meten ...", flush=True)
+        maak_kaal(sites_map)
+        kaal = meet_kaal(basis, args.zoekvraag)
     finally:
         server.shutdown()
     print("indexeertijd meten ...", flush=True)
@@ -243,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     eerste_kb = bytes_["eerste"]["overdracht"] / 1024
     later_kb = [x["overdracht"] / 1024 for x in bytes_["later"]]
     rapport = {"aantal": args.aantal, "paginas": paginas, "bouwtijd_s": bouwtijd,
-               "bytes": bytes_, "indexering": index}
+               "bytes": bytes_, "kaal": kaal, "indexering": index}
     (REPO / "benchmarks" / "out").mkdir(parents=True, exist_ok=True)
     (REPO / "benchmarks" / "out" / "zoeken.json").write_text(json.dumps(rapport, indent=2, ensure_ascii=False))
 
@@ -259,9 +356,16 @@ def main(argv: list[str] | None = None) -> int:
           f"(doel <= {DOEL_EERSTE_KB} KB: {oordeel(eerste_kb <= DOEL_EERSTE_KB)})")
     for soort, d in sorted(e["per_soort"].items(), key=lambda kv: -kv[1]["overdracht"]):
         print(f"    {soort}: {d['overdracht'] / 1024:.1f} KB in {d['bestanden']} bestand(en)")
-    for x, kb in zip(bytes_["later"], later_kb):
+    k = kaal["eerste"]
+    print(f"    kale Pagefind, zelfde zoekvraag met alle filters en 10 resultaten: {k['overdracht'] / 1024:.0f} KB "
+          f"overdracht ({k['bytes'] / 1024:.0f} KB uitgepakt)")
+    print(f"- latere zoekvragen (doel < {DOEL_LATER_KB} KB), ons tegen kale Pagefind op dezelfde pagina's:")
+    for x, kb, kx in zip(bytes_["later"], later_kb, kaal["later"]):
         delen = ", ".join(f"{s} {d['overdracht'] / 1024:.1f}" for s, d in x["per_soort"].items())
-        print(f"- later: '{x['vraag']}': {kb:.1f} KB ({delen}) (doel < {DOEL_LATER_KB} KB: {oordeel(kb < DOEL_LATER_KB)})")
+        print(f"    '{x['vraag']}': {kb:.1f} KB ({delen}); kaal {kx['overdracht'] / 1024:.1f} KB "
+              f"[{oordeel(kb < DOEL_LATER_KB)}]")
+    print(f"    mediaan ons {statistics.median(later_kb):.1f} KB, kaal "
+          f"{statistics.median(kx['overdracht'] / 1024 for kx in kaal['later']):.1f} KB")
     so = bytes_["sorteren"]
     print(f"- {so['vraag']}: {so['overdracht'] / 1024:.1f} KB (geen doel; eenmalig per bezoek)")
     print(f"- indexeren zes sites: ons {index['ons_mediaan']:.1f} s, kale Pagefind {index['kaal_mediaan']:.1f} s, "

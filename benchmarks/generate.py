@@ -20,6 +20,7 @@ import random
 import re
 import shutil
 import sys
+import zlib
 from pathlib import Path
 
 import yaml
@@ -105,6 +106,39 @@ UITKOMSTEN = [
     "Je kunt een doorverwijsroute opzetten van zorg of welzijn naar passend beweegaanbod.",
     "Je kunt je eigen rol beschrijven binnen het lokale sportakkoord.",
 ]
+# Free text that providers write themselves differs per record. These pools are picked by a hash
+# of the record number, not from the seeded stream, so every other field stays byte-identical
+# to earlier versions of the generator (before/after benchmarks compare the same catalogue).
+SAMENVATTING_SLOTEN = [
+    "voor buurtsportcoaches die hun werk in de wijk willen versterken met nieuwe kennis en praktische handvatten.",
+    "met voorbeelden uit gemeenten die hier al jaren mee werken.",
+    "waarin je oefent met situaties uit je eigen werkgebied.",
+    "voor professionals die net zijn begonnen of al jaren ervaring hebben.",
+    "met een opdracht die je direct in je eigen gemeente uitvoert.",
+    "samen met collega's uit zorg, welzijn en onderwijs.",
+    "in kleine groepen, met veel ruimte voor vragen.",
+    "met een terugkombijeenkomst na drie maanden.",
+]
+INSTAPVOORWAARDEN = [
+    "Je werkt als buurtsportcoach of in een vergelijkbare functie in sport en bewegen.",
+    "Geen vooropleiding nodig; wel minstens een half jaar werkervaring in de wijk.",
+    "Je hebt een afgeronde mbo-opleiding op niveau 4 of vergelijkbare ervaring.",
+    "Je bent in dienst bij een gemeente, welzijnsorganisatie of vereniging.",
+    "Je neemt een eigen casus mee uit je dagelijkse praktijk.",
+    "Voor deelnemers met minstens twee jaar ervaring als buurtsportcoach.",
+    "Je hebt de basistraining van de academie gevolgd of doet die tegelijk.",
+    "Je werkgever stemt in met de tijdsinvestering en de praktijkopdracht.",
+    "Open voor iedereen die met kinderen en jongeren werkt.",
+    "Je spreekt en schrijft Nederlands op minimaal niveau B1.",
+    "Een laptop of tablet met camera voor de online bijeenkomsten.",
+    "Geen; de scholing begint bij de basis.",
+]
+
+
+def _uit_pool(pool: list[str], veld: str, nummer: int) -> str:
+    return pool[zlib.crc32(f"{veld}:{nummer}".encode()) % len(pool)]
+
+
 VOORNAMEN = ["Sanne", "Daan", "Fatima", "Jeroen", "Ayşe", "Pieter", "Noor", "Mohamed", "Lotte", "Bram", "Eva", "Kees"]
 ACHTERNAMEN = ["de Vries", "Jansen", "El Amrani", "Bakker", "Yılmaz", "Visser", "Smit", "Meijer", "de Boer", "Mulder"]
 AANBIEDER_WOORDEN = ["Sportacademie", "Beweeghuis", "Kenniscentrum Sport", "Opleidingen", "Sportcollege", "Leerhuis Sport",
@@ -209,8 +243,8 @@ class Generator:
             f"aanbieder: {aanbieder_id}",
             f"vorm: {vorm}",
             "samenvatting: >-",
-            blok(f"{VORM_WOORD.get(vorm, 'Scholing')} over {onderwerp} voor buurtsportcoaches die hun werk in de wijk "
-                 "willen versterken met nieuwe kennis en praktische handvatten."),
+            blok(f"{VORM_WOORD.get(vorm, 'Scholing')} over {onderwerp} "
+                 f"{_uit_pool(SAMENVATTING_SLOTEN, 'samenvatting', nummer)}"),
             "doel: |",
             blok((f"Dit aanbod is nieuw ontwikkeld op vraag van buurtsportcoaches in de regio {regio}. "
                   if route == "nieuw" else "") + " ".join(r.sample(DOEL_ZINNEN, 4))),
@@ -229,7 +263,7 @@ class Generator:
         uren = r.choice([u for u in (1, 2, 3, 4, 6, 8, 12, 16, 24, 40, 80, 120, 200, 400)
                          if grenzen.get("min", 0) <= u <= grenzen.get("max", 2000)] or [8])
         regels += [
-            "instapvoorwaarden: Je werkt als buurtsportcoach of in een vergelijkbare functie in sport en bewegen.",
+            f"instapvoorwaarden: {q(_uit_pool(INSTAPVOORWAARDEN, 'instap', nummer))}",
             "tijdsinvestering:",
             f"  uren: {uren}",
             f"  toelichting: {q(f'{max(2, uren // 4)} bijeenkomsten van een dagdeel, plus een praktijkopdracht.')}",
