@@ -451,8 +451,9 @@
       // Related themes: what the words alone find, or else the most common themes overall.
       let themas = {};
       let metWoord = false;
-      if (staat.q) {
-        const zonderFilters = await inst.search(zoekterm(staat.q), { filters: { thema: [] } });
+      const woorden = zoekterm(staat.q);
+      if (woorden) {  // never search(null) here: without words Pagefind loads every index chunk
+        const zonderFilters = await inst.search(woorden, { filters: { thema: [] } });
         themas = zonderFilters.filters?.thema || {};
         metWoord = zonderFilters.results.length > 0;
       }
