@@ -270,6 +270,20 @@ def test_functiewoorden_in_de_zoekvraag_tellen_niet_mee(pagina, zoek_sites):
     wacht_op_aantal(pagina, 0)
 
 
+def test_contactgegevens_zijn_niet_doorzoekbaar(pagina, zoek_sites):
+    # Every provider and loket has a web or mail address on *.example.nl; none of its parts is a
+    # search word (the guide "aanbod aanmelden" shows an example address, so the
+    # check is per record type). The provider itself is still found by its name.
+    aanbieder = zoek_sites.catalogus.aanbieders["beweegkracht-opleidingen"]
+    assert "example" in aanbieder.website and aanbieder.contact.email.startswith("info@")
+    for soort in ("Aanbieder", "Loket"):
+        for woord in ("example", "https", "info"):
+            open_zoeken(pagina, zoek_sites, f"q={woord}&type={soort}")
+            wacht_op_aantal(pagina, 0)
+    open_zoeken(pagina, zoek_sites, f"q={aanbieder.naam}&type=Aanbieder")
+    expect(pagina.locator(".lab-kaarttitel", has_text=aanbieder.naam)).to_be_visible(timeout=WACHT)
+
+
 def test_zoekveld_in_de_kop_leidt_naar_zoeken(pagina, zoek_sites):
     pagina.goto(zoek_sites.url("zuid"))
     pagina.fill("#lab-kopzoekveld", "bewegen")

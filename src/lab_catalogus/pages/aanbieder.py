@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..render import markdown
 from .aanbod import aanbod_lijst
 from .context import Pagina, SiteContext
-from .opmaak import dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel
+from .opmaak import CONTACT_NIET_ZOEKEN, dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel
 
 
 def pad(aanbieder_id: str) -> str:
@@ -24,7 +24,7 @@ def aanbieder_pagina(ctx: SiteContext, aanbieder_id: str) -> Pagina:
         ("Telefoon", e(a.contact.telefoon or "")),
         ("Erkenningen", e(opsomming([ctx.label("erkenningen", x) for x in a.erkenningen]))),
         ("KvK-nummer", e(a.kvk or "")),
-    ])
+    ], niet_zoeken=CONTACT_NIET_ZOEKEN)
     waar = "in de catalogus" if ctx.landelijk else "bij deze academie"
     delen = [
         '<article class="lab-aanbieder" data-pagefind-body>',

@@ -6,7 +6,7 @@ from ..loket_status import VOLWAARDIG
 from ..render import markdown
 from .jsonld import veilig_json
 from .context import Pagina, SiteContext
-from .opmaak import datum, dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel, ul
+from .opmaak import CONTACT_NIET_ZOEKEN, datum, dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel, ul
 
 
 def pad(loket_id: str) -> str:
@@ -52,7 +52,7 @@ def loket_pagina(ctx: SiteContext, loket_id: str) -> Pagina:
         ("E-mail", mail_link(loket.contact.email)),
         ("Telefoon", e(loket.contact.telefoon or "")),
         ("Website", externe_link(loket.contact.website, e(loket.contact.website or ""))),
-    ])
+    ], niet_zoeken=CONTACT_NIET_ZOEKEN)
     delen = ['<article class="lab-loket" data-pagefind-body>', f"<h1>{e(loket.naam)}</h1>",
              markdown(loket.beschrijving), gegevens,
              # The nine kaders and their definitions are the same on every loket page: not indexed.

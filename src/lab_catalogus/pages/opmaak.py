@@ -69,6 +69,11 @@ def niet_zoeken(html: str) -> str:
     return f"<div data-pagefind-ignore>{html}</div>" if html else ""
 
 
+# Contact details are for reading, not for finding: a web or mail address would put "https",
+# "info" and every part of the domain name in the search index.
+CONTACT_NIET_ZOEKEN = frozenset({"Website", "E-mail", "Telefoon"})
+
+
 def dl(rijen: list[tuple[str, str]], klasse: str = "lab-gegevens", niet_zoeken: frozenset[str] = frozenset()) -> str:
     """A definition list of (label text, value HTML); empty values are left out.
 
