@@ -23,7 +23,7 @@ built sites of an earlier run with the same --aantal (saves ~10 minutes at 10k).
    `pagefind --site DIR` on the same built pages, alternating, each into a
    fresh output folder, median of N runs. Goal: ratio <= 1.2.
 
-Prints a Dutch report and writes benchmarks/out/zoeken.json. Not a test:
+Prints a Dutch report and writes benchmarks/out/zoeken-<site>.json. Not a test:
 timing goals live here, never in the test suite.
 """
 
@@ -137,12 +137,12 @@ def _rust(pagina) -> None:
     pagina.wait_for_timeout(300)
 
 
-def meet_bytes(basis: str, eerste: str) -> dict:
+def meet_bytes(basis: str, eerste: str, site: str = "landelijk") -> dict:
     """Our search page. Each later query starts in a fresh browser after the same first query, so
     its bytes do not depend on what an earlier later query happened to load."""
     from playwright.sync_api import sync_playwright
 
-    start_url = f"{basis}landelijk/zoeken/?q={eerste}"
+    start_url = f"{basis}{site}/zoeken/?q={eerste}"
 
     def eerste_zoekvraag(browser):
         context, pagina, log = _met_log(browser, viewport={"width": 1280, "height": 900})
@@ -209,12 +209,12 @@ window.kaalKlaar = true;
 """
 
 
-def maak_kaal(sites_map: Path) -> Path:
-    """Plain Pagefind (no options of ours) on the national site's pages, with a bare search page."""
+def maak_kaal(sites_map: Path, site: str = "landelijk") -> Path:
+    """Plain Pagefind (no options of ours) on one site's pages, with a bare search page."""
     kaal = sites_map / KAAL
     shutil.rmtree(kaal, ignore_errors=True)
     kaal.mkdir()
-    subprocess.run([str(pagefind_programma()), "--site", str(sites_map / "landelijk"),
+    subprocess.run([str(pagefind_programma()), "--site", str(sites_map / site),
                     "--output-path", str(kaal / "pagefind"), "--quiet"], check=True, capture_output=True)
     (kaal / "index.html").write_text(KAAL_PAGINA, encoding="utf-8")
     return kaal
@@ -286,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--herhalingen", type=int, default=3)
     parser.add_argument("--uit", type=Path, default=REPO / "benchmarks" / "out" / "zoeken")
     parser.add_argument("--zoekvraag", default="samenwerken")
+    parser.add_argument("--site", default="landelijk", choices=list(SITES),
+                        help="op welke site de zoekpagina gemeten wordt (standaard de landelijke, de grootste index)")
     parser.add_argument("--hergebruik", action="store_true",
                         help="gebouwde sites uit een eerdere run in --uit opnieuw gebruiken (zelfde --aantal)")
     args = parser.parse_args(argv)
@@ -328,9 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         print("bytes meten in Chromium ...", flush=True)
-        bytes_ = meet_bytes(basis, args.zoekvraag)
+        bytes_ = meet_bytes(basis, args.zoekvraag, args.site)
         print("kale Pagefind op dezelfde pagina's meten ...", flush=True)
-        maak_kaal(sites_map)
+        maak_kaal(sites_map, args.site)
         kaal = meet_kaal(basis, args.zoekvraag)
     finally:
         server.shutdown()
@@ -342,13 +344,13 @@ def main(argv: list[str] | None = None) -> int:
     rapport = {"aantal": args.aantal, "paginas": paginas, "bouwtijd_s": bouwtijd,
                "bytes": bytes_, "kaal": kaal, "indexering": index}
     (REPO / "benchmarks" / "out").mkdir(parents=True, exist_ok=True)
-    (REPO / "benchmarks" / "out" / "zoeken.json").write_text(json.dumps(rapport, indent=2, ensure_ascii=False))
+    (REPO / "benchmarks" / "out" / f"zoeken-{args.site}.json").write_text(json.dumps(rapport, indent=2, ensure_ascii=False))
 
     def oordeel(goed: bool) -> str:
         return "gehaald" if goed else "NIET gehaald"
     print()
     print(f"Zoeken op {args.aantal} scholingsrecords ({sum(paginas.values())} pagina's in zes sites, "
-          f"bouw {bouwtijd:.0f} s)")
+          f"bouw {bouwtijd:.0f} s); zoekpagina van site '{args.site}' ({paginas.get(args.site, '?')} pagina's)")
     e = bytes_["eerste"]
     print(f"- eerste zoekvraag '{args.zoekvraag}' met {e['kaarten']} kaarten en filterpaneel "
           f"({e['filtergroepen_met_tellingen']} filterwaarden met telling): {eerste_kb:.0f} KB overdracht "
