@@ -169,4 +169,6 @@ def on_env(env, config, files):
         for naam in sites.SITES if naam == sites.LANDELIJK or naam in ctx.catalogus.academies]
     env.globals["lab_themas"] = (ctx.zoekdata.meest_gebruikte_themas(ctx.catalogus, ctx.selectie.scholing)
                                  if ctx.zoekdata else [])
+    # The sort values of pages without a date or price: the search page keeps them last either way.
+    env.globals["lab_geen_waarde"] = [ctx.zoekdata.GEEN_DATUM, ctx.zoekdata.GEEN_PRIJS] if ctx.zoekdata else []
     return env

@@ -6,13 +6,14 @@ publishes), never hard-coded. Tests assert on what the page shows.
 
 from __future__ import annotations
 
+import datetime
 import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from lab_catalogus.selectie import selecteer
+from lab_catalogus.selectie import eerstvolgende_start, selecteer
 from lab_catalogus.zoekdata import kosten_band
 
 pytestmark = pytest.mark.browser
@@ -129,11 +130,34 @@ def test_sorteren_op_prijs_en_start(pagina, zoek_sites):
     per_titel = {s.titel: s for s in scholing.values()}
     prijzen = [per_titel[t].kosten.bedrag for t in titels]
     assert prijzen == sorted(prijzen)
+    # By next start: doorlopend counts as today, no date at all comes last (as the cards say).
     pagina.select_option("#lab-sorteer", "start:asc")
     expect(pagina).to_have_url(re.compile(r"sort=start%3Aasc|sort=start:asc"))
-    expect(pagina.locator(".lab-kaart").first.locator("dd").first).not_to_be_empty()
-    eerste = pagina.locator(".lab-kaart .lab-feiten").first.inner_text()
-    assert "Start" in eerste
+    wacht_op_aantal(pagina, len(scholing))
+    pagina.wait_for_timeout(300)
+    titels = alle_titels(pagina)
+    peildatum = zoek_sites.catalogus.context.peildatum
+
+    def start(s):
+        volgende = eerstvolgende_start(s, peildatum)
+        return volgende or (peildatum if s.doorlopend else datetime.date.max)
+    starts = [start(per_titel[t]) for t in titels]
+    assert len(titels) == len(scholing) and starts == sorted(starts)
+
+
+def test_hoogste_prijs_eerst_zet_aanbieders_en_loketten_achteraan(pagina, zoek_sites):
+    # Providers and lokets have no price: they come last in both directions, not first.
+    per_titel = {s.titel: s for s in gepubliceerd(zoek_sites).values()}
+    open_zoeken(pagina, zoek_sites, "q=sport&sort=prijs:desc")
+    expect(pagina.locator(".lab-kaart").first).to_be_visible(timeout=WACHT)
+    titels = alle_titels(pagina)
+    soorten = pagina.locator(".lab-kaartsoort").all_inner_texts()
+    is_scholing = [t.startswith("Scholing") for t in soorten]
+    assert True in is_scholing and False in is_scholing, soorten
+    aantal_scholing = is_scholing.count(True)
+    assert is_scholing == [True] * aantal_scholing + [False] * (len(is_scholing) - aantal_scholing)
+    prijzen = [per_titel[t].kosten.bedrag for t in titels[:aantal_scholing]]
+    assert prijzen == sorted(prijzen, reverse=True)
 
 
 def test_url_bewaart_de_zoekopdracht(pagina, zoek_sites):

@@ -129,6 +129,8 @@
       vraagUrl: cfg.vraagUrl || ds.vraagUrl || "https://github.com/",
       // [{thema, aantal}]: the site's most common themes, for the empty-result suggestions.
       themas: Array.isArray(cfg.themas) ? cfg.themas.filter((t) => t && typeof t.thema === "string") : [],
+      // Sort values that mean "no date" / "no price" (aanbieders, loketten): always last.
+      geenWaarde: Array.isArray(cfg.geenWaarde) ? cfg.geenWaarde.map(String) : [],
     };
   }
 
@@ -164,10 +166,12 @@
 
   // Sorted results: the counts per sort value come with the first search; walk the values in
   // order and fetch each value's results (relevance order within one value) until n are there.
-  function gesorteerd(inst, term, filters, sorteerFilter, richting, tellingen) {
-    const waarden = Object.keys(tellingen || {}).filter((w) => tellingen[w] > 0);
+  function gesorteerd(inst, term, filters, sorteerFilter, richting, tellingen, geenWaarde) {
+    const alle = Object.keys(tellingen || {}).filter((w) => tellingen[w] > 0);
+    const waarden = alle.filter((w) => !geenWaarde.includes(w));
     waarden.sort(sorteerFilter === "sorteer_prijs" ? (a, b) => parseFloat(a) - parseFloat(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (richting === "desc") waarden.reverse();
+    waarden.push(...alle.filter((w) => geenWaarde.includes(w)));  // no date or price: last, both ways
     const verzameld = [];
     let volgende = 0;
     let bezig = Promise.resolve();
@@ -522,7 +526,7 @@
       const antwoord = await inst.search(term, { filters: metTellingen });
       if (id !== zoekId || !antwoord) return;
       laatsteResultaten = sorteerFilter
-        ? gesorteerd(inst, term, filters, sorteerFilter, richting, antwoord.filters?.[sorteerFilter])
+        ? gesorteerd(inst, term, filters, sorteerFilter, richting, antwoord.filters?.[sorteerFilter], cfg.geenWaarde)
         : lijstVan(antwoord.results);
       tekenFilters(antwoord.filters, antwoord.totalFilters);
       herstelFocus(opties);
