@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from lab_catalogus.catalogus import laad_catalogus
+from lab_catalogus.pages.opmaak import datum
+from lab_catalogus.selectie import eerstvolgende_start
 from lab_catalogus.zoekdata import (BINNEN_3_MAANDEN, DOORLOPEND, GRATIS, LATER, OnbekendRecord, kosten_band,
                                     nl_bedrag, pagefind_kenmerken, plus_maanden)
 
@@ -68,17 +70,21 @@ def test_scholing_kenmerken_gebruiken_begrippenkader_labels(catalogus):
     assert k[("filter", "locatievorm")] == [kader.label("locatievormen", s.locatie.vorm)]
     assert k[("filter", "regio")] == [kader.label("regios", r) for r in s.regios]
     assert k[("filter", "aanbieder")] == [catalogus.aanbieders[s.aanbieder].naam]
-    # Places of the course and its coming runs, with their provinces.
-    assert k[("filter", "plaats")] == ["Groningen", "Zwolle", "Assen"]
-    assert set(k[("filter", "provincie")]) == {"Groningen", "Overijssel", "Drenthe"}
-    assert k[("filter", "kosten")] == ["€ 250 tot € 1.000"]
+    # Places of the course and its coming runs (in that order, once each), with their provinces.
+    plaatsen = list(dict.fromkeys([s.locatie.plaats] + [u.plaats for u in s.uitvoeringen
+                                                        if u.plaats and u.start >= PEILDATUM]))
+    assert len(plaatsen) > 1 and k[("filter", "plaats")] == plaatsen
+    assert set(k[("filter", "provincie")]) == {
+        kader.label("provincies", catalogus.gemeenten.zoek(p).provincie) for p in plaatsen}
+    assert k[("filter", "kosten")] == [kosten_band(s.kosten.bedrag)]
     assert k[("meta", "title")] == [s.titel]
-    assert k[("meta", "prijs")] == ["€ 295"]
-    assert k[("meta", "start")] == ["26 januari 2027"]
-    assert k[("meta", "plaats")] == ["Groningen"]
-    assert k[("filter", "sorteer_start")] == ["2027-01-26"]
-    assert float(k[("filter", "sorteer_prijs")][0]) == 295
-    assert k[("meta", "academies")] == ["noord oost"]
+    assert s.kosten.btw != "exclusief" and k[("meta", "prijs")] == [nl_bedrag(s.kosten.bedrag)]
+    volgende = eerstvolgende_start(s, PEILDATUM)
+    assert k[("meta", "start")] == [datum(volgende)]
+    assert k[("meta", "plaats")] == [s.locatie.plaats]
+    assert k[("filter", "sorteer_start")] == [volgende.isoformat()]
+    assert float(k[("filter", "sorteer_prijs")][0]) == s.kosten.bedrag
+    assert k[("meta", "academies")] == [" ".join(s.regios)]
 
 
 def test_kenmerken_tellen_niet_mee_als_zoektekst(catalogus):
@@ -136,6 +142,26 @@ def test_aanbieder_en_loket(catalogus):
     assert k[("filter", "type")] == ["Loket"]
     assert k[("filter", "regio")] == ["Zuid"]
     assert k[("meta", "status")] == [catalogus.loket_statussen["breda"].status]
+
+
+def test_regio_van_een_aanbieder_telt_alleen_gepubliceerd_aanbod(catalogus):
+    # A provider's regio filter comes from the offers the site publishes: an expired offer in a
+    # region where it has nothing else does not put that region on the provider's page.
+    eigen = [s for s in catalogus.scholing.values() if s.aanbieder == "sportwerk-brabant"]
+    regios_nu = {r for s in eigen for r in s.regios}
+    andere = next(r for r in catalogus.kader.ids("regios") if r not in regios_nu)
+    kopie = eigen[0].model_copy(update={"regios": [andere], "geldig_tot": PEILDATUM - datetime.timedelta(days=1)})
+
+    def regio_filter() -> list[str]:
+        catalogus.scholing["verlopen-kopie"] = kopie
+        try:
+            return lees(pagefind_kenmerken("aanbieder", "sportwerk-brabant", catalogus, "landelijk")).waarden[
+                ("filter", "regio")]
+        finally:
+            del catalogus.scholing["verlopen-kopie"]
+    assert catalogus.kader.label("regios", andere) not in regio_filter()
+    kopie = kopie.model_copy(update={"geldig_tot": None})  # published: now it counts
+    assert catalogus.kader.label("regios", andere) in regio_filter()
 
 
 def test_alles_wordt_ge_escaped(catalogus):

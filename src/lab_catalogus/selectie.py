@@ -19,19 +19,11 @@ from dataclasses import dataclass, field
 
 from .catalogus import Catalogus
 from .models import Scholing, Uitvoering
-
-LANDELIJK = "landelijk"
-NIET_GESCHIKT = "niet geschikt"
-
-
-def _uitslag(oordeel: object) -> str:
-    uitslag = getattr(oordeel, "uitslag", oordeel)
-    return str(uitslag).lower().replace("-", " ").replace("_", " ").strip()
-
+from .sites import LANDELIJK
 
 def is_niet_geschikt(catalogus: Catalogus, scholing_id: str) -> bool:
-    oordeel = getattr(catalogus, "oordelen", {}).get(scholing_id)
-    return oordeel is not None and _uitslag(oordeel) == NIET_GESCHIKT
+    oordeel = catalogus.oordelen.get(scholing_id)
+    return oordeel is not None and not oordeel.geschikt
 
 
 def is_verlopen(scholing: Scholing, peildatum: datetime.date) -> bool:

@@ -29,6 +29,7 @@ from html import escape
 
 from .pages.opmaak import bedrag as nl_bedrag
 from .pages.opmaak import datum as nl_datum
+from .selectie import LANDELIJK, Selectie, eerstvolgende_start, selecteer
 
 # Filter names (the keys in the search URL and in Pagefind's filter list).
 TYPE = "type"
@@ -85,12 +86,6 @@ def kosten_band(bedrag: float) -> str:
     if bedrag <= 1000:
         return TOT_1000
     return BOVEN_1000
-
-
-def eerstvolgende_start(scholing, peildatum: datetime.date) -> datetime.date | None:
-    """The first run that has not started before the build date."""
-    starts = sorted(u.start for u in scholing.uitvoeringen if u.start >= peildatum)
-    return starts[0] if starts else None
 
 
 def start_kenmerk(scholing, peildatum: datetime.date) -> list[str]:
@@ -195,9 +190,8 @@ def _scholing(k: _Kenmerken, scholing, catalogus) -> None:
     k.filter(SORTEER_PRIJS, f"{scholing.kosten.bedrag:.2f}")
 
 
-def _aanbieder(k: _Kenmerken, record_id: str, aanbieder, catalogus) -> None:
+def _aanbieder(k: _Kenmerken, aanbieder, eigen, catalogus) -> None:
     kader = catalogus.kader
-    eigen = [s for s in catalogus.scholing.values() if s.aanbieder == record_id]
     regios = _uniek(r for s in eigen for r in s.regios)
     k.filter(AANBIEDER, aanbieder.naam)
     if aanbieder.plaats:
@@ -245,12 +239,13 @@ def meest_gebruikte_themas(catalogus, scholing_ids, aantal: int = 6) -> list[dic
     return [{"thema": label, "aantal": n} for label, n in volgorde]
 
 
-def pagefind_kenmerken(soort: str, record_id: str, catalogus, site: str) -> str:
+def pagefind_kenmerken(soort: str, record_id: str, catalogus, site: str, selectie: Selectie | None = None) -> str:
     """Hidden Pagefind filter/meta/sort elements for one record page.
 
     `soort` is 'scholing', 'aanbieders'/'aanbieder' or 'loketten'/'loket';
-    `site` is 'landelijk' or a regio id (part of the build's contract; the
-    values do not depend on it).
+    `site` is 'landelijk' or a regio id. `selectie` is that site's selection (the page
+    builders pass theirs; computed when left out): a provider's regio filter counts only
+    the offers the site publishes.
     """
     genormaliseerd = _SOORT_ALIASSEN.get(soort)
     if genormaliseerd is None:
@@ -263,7 +258,10 @@ def pagefind_kenmerken(soort: str, record_id: str, catalogus, site: str) -> str:
     if genormaliseerd == "scholing":
         _scholing(k, record, catalogus)
     elif genormaliseerd == "aanbieders":
-        _aanbieder(k, record_id, record, catalogus)
+        if selectie is None:
+            selectie = selecteer(catalogus, None if site == LANDELIJK else site)
+        eigen = [catalogus.scholing[i] for i in selectie.aanbod_per_aanbieder.get(record_id, [])]
+        _aanbieder(k, record, eigen, catalogus)
     else:
         _loket(k, record_id, record, catalogus)
     return k.html()

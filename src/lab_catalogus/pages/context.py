@@ -70,7 +70,7 @@ class SiteContext:
     def zoekkenmerken(self, soort: str, record_id: str) -> str:
         if self.zoekdata is None:
             return ""
-        return self.zoekdata.pagefind_kenmerken(soort, record_id, self.catalogus, self.site)
+        return self.zoekdata.pagefind_kenmerken(soort, record_id, self.catalogus, self.site, self.selectie)
 
     def extern(self, site: str, pad: str = "") -> str:
         """Absolute URL of a page on (another) site."""
