@@ -43,6 +43,10 @@ def _met_titel(regel: str) -> str:
 
 DIEP = "titel: " + "[" * 100_000 + "]" * 100_000 + "\n"
 RECURSIEF = "titel: &a [*a]\n"
+# Ten aliases, each list holding the previous one twice: 20 uses (not above the limit), but
+# written out 1024 copies of 1,600 numbers. Walking that took minutes; it must be refused at once.
+UITWAAIER = "a0: &a0 [" + ", ".join(["[1, 2, 3, 4, 5, 6, 7, 8]"] * 200) + "]\n" + "".join(
+    f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n" for i in range(1, 11))
 MERGE_ONBEKEND = variant({"kosten:\n  bedrag: 95\n  btw: vrijgesteld\n":
                           "kosten:\n  <<: {bedrag: 95, btw: vrijgesteld, korting: 10}\n"})
 MERGE_GOED = variant({"kosten:\n  bedrag: 95\n  btw: vrijgesteld\n": "kosten:\n  <<: {bedrag: 95, btw: vrijgesteld}\n"})
@@ -61,7 +65,7 @@ def vijandige_check(tmp_path_factory) -> tuple[Path, dict[str, str], list[dict],
     basis = tmp_path_factory.mktemp("yaml")
     bewijs = basis / "GEHACKT"
     bestanden = {
-        "alias-bom": ALIAS_BOM, "recursief": RECURSIEF, "diep": DIEP, "merge-onbekend": MERGE_ONBEKEND,
+        "alias-bom": ALIAS_BOM, "recursief": RECURSIEF, "uitwaaier": UITWAAIER, "diep": DIEP, "merge-onbekend": MERGE_ONBEKEND,
         "merge-goed": MERGE_GOED, "python-tag": PYTHON_TAG.replace("{bewijs}", str(bewijs)), "binair": BINAIR,
         "tijd": TIJD,
     }
@@ -85,7 +89,10 @@ def test_alias_bom_en_kringverwijzing(vijandige_check):
     [bom] = _van(meldingen, "alias-bom")
     assert (bom["code"], bom["regel"], bom["kolom"]) == ("alias-bom", *plek(ALIAS_BOM, "c: &c [", "&c"))
     [kring] = _van(meldingen, "recursief")
-    assert kring["code"] == "te-diep" and kring["ernst"] == "fout"
+    assert (kring["code"], kring["regel"], kring["kolom"]) == ("alias-bom", *plek(RECURSIEF, "&a"))
+    [waaier] = _van(meldingen, "uitwaaier")
+    assert waaier["code"] == "alias-bom" and waaier["ernst"] == "fout" and "te grote" in waaier["boodschap"]
+    assert UITWAAIER.count("*") <= 20  # refused for what the aliases expand to, not for their number
 
 
 def test_diepe_nesting_en_groot_bestand(vijandige_check):

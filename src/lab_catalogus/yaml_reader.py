@@ -19,6 +19,7 @@ from .findings import FOUT, Finding
 
 MAX_BESTAND_BYTES = 512 * 1024  # a record is a few KB; refuse before reading a 50 MB file
 MAX_ALIAS_GEBRUIK = 20  # records need no aliases; a few are harmless, thousands are a bomb
+MAX_UITGEPAKT = 5_000  # nodes that aliases may add in total: a record has ~200; a fan-out bomb has millions
 MAX_DIEPTE = 20  # records nest three levels deep; deeper structures are refused before anyone walks them
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -163,6 +164,25 @@ def _noteer_vreemde_sleutels(loader, node: yaml.MappingNode) -> None:
             loader.vreemde_sleutels.append((key, key_node))
 
 
+def _grootte(node: yaml.Node, groottes: dict[int, int], bezig: set[int]) -> int:
+    """Number of nodes `node` stands for with every alias written out (memoised per node)."""
+    sleutel = id(node)
+    if sleutel in groottes:
+        return groottes[sleutel]
+    if sleutel in bezig:  # the node contains itself: endless when written out
+        raise _AliasBom(node.start_mark)
+    bezig.add(sleutel)
+    if isinstance(node, yaml.SequenceNode):
+        totaal = 1 + sum(_grootte(kind, groottes, bezig) for kind in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        totaal = 1 + sum(_grootte(k, groottes, bezig) + _grootte(v, groottes, bezig) for k, v in node.value)
+    else:
+        totaal = 1
+    bezig.discard(sleutel)
+    groottes[sleutel] = min(totaal, MAX_UITGEPAKT + 1)  # the cap keeps the numbers small
+    return groottes[sleutel]
+
+
 class _RecordLoader(_Loader):  # type: ignore[misc, valid-type]
     """Safe loader that records duplicate keys and bounds alias use (texts with anchors)."""
 
@@ -171,13 +191,18 @@ class _RecordLoader(_Loader):  # type: ignore[misc, valid-type]
         self.dubbele_sleutels: list[tuple[object, yaml.Mark]] = []
         self.vreemde_sleutels: list[tuple[object, yaml.Node]] = []
         self.alias_gebruik = 0
+        self.uitgepakt = 0
+        self._groottes: dict[int, int] = {}
 
     def construct_object(self, node, deep=False):
-        # A node met twice is an alias (or a merge key). Recursive aliases are
-        # caught afterwards by the depth check.
+        # A node met twice is an alias (or a merge key). Counting uses is not enough: 20 aliases
+        # that each double the one before expand to a million nodes, which everything that walks
+        # the record afterwards (positions, depth check) pays for. So each use also counts the
+        # nodes it repeats; a self-referencing alias has no size and is refused at once.
         if node in self.constructed_objects:
             self.alias_gebruik += 1
-            if self.alias_gebruik > MAX_ALIAS_GEBRUIK:
+            self.uitgepakt += _grootte(node, self._groottes, set())
+            if self.alias_gebruik > MAX_ALIAS_GEBRUIK or self.uitgepakt > MAX_UITGEPAKT:
                 raise _AliasBom(node.start_mark)
         return super().construct_object(node, deep=deep)
 
@@ -337,8 +362,8 @@ def lees_bytes(ruw: bytes, bestand: str) -> Gelezen:
         mark = bom.args[0]
         return Gelezen(tekst=tekst, findings=[_fout(
             bestand, mark.line + 1, mark.column + 1,
-            f"te veel of kringvormige verwijzingen (*alias) naar het anker (&) op deze plek; een record mag er hoogstens "
-            f"{MAX_ALIAS_GEBRUIK} gebruiken. "
+            f"te veel, te grote of kringvormige verwijzingen (*alias) naar het anker (&) op deze plek; een record mag er "
+            f"hoogstens {MAX_ALIAS_GEBRUIK} gebruiken, samen goed voor hoogstens {MAX_UITGEPAKT} waarden. "
             "Schrijf de waarden gewoon uit", "alias-bom")])
     except yaml.MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
