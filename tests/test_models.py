@@ -128,3 +128,24 @@ def test_academie_heet_naar_haar_regio(tmp_path: Path):
     eigen = [f for f in gevonden if f.bestand == pad]
     assert [(f.veld, f.code, f.suggestie) for f in eigen] == [("regio", "regio-bestandsnaam", "oost")]
     assert (eigen[0].regel, eigen[0].kolom) == plek(repo_academie, "\nregio: noord", "noord")
+
+
+@pytest.mark.parametrize("adres,goed", [
+    ("https://www.example.nl", True), ("https://x.example.nl/pad?q=1#a", True),
+    ("https://.", False), ("https://x.", False), ("https://.nl/", False), ("https://x y.nl", False),
+    ("ftp://x.example.nl", False), ("https://", False),
+])
+def test_webadres_volgt_het_gepubliceerde_patroon(adres, goed):
+    # `lab check` and the JSON Schema that other tools use accept exactly the same addresses.
+    import re
+
+    from pydantic import TypeAdapter, ValidationError
+
+    from lab_catalogus.fieldtypes import HTTPS_PATROON, Url
+    assert bool(re.match(HTTPS_PATROON, adres)) is goed
+    try:
+        TypeAdapter(Url).validate_python(adres)
+        geaccepteerd = True
+    except ValidationError:
+        geaccepteerd = False
+    assert geaccepteerd is goed
