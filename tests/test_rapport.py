@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import yaml
 from gitrepo import PEILDATUM, GitRepo, git_catalogus, git_catalogus_submap, lab  # noqa: F401 (fixtures)
 from markdown_it import MarkdownIt
 
-from lab_catalogus.rapport import MARKER, als_markdown, maak_rapport, md_tekst
+from lab_catalogus.catalogus import laad_catalogus
+from lab_catalogus.rapport import MARKER, _oordeel_md, als_markdown, maak_rapport, md_tekst
 
 VOORBEELD = "content/scholing/werken-met-netwerken.yml"
 PEIL = ["--peildatum", PEILDATUM.isoformat()]
@@ -61,8 +63,9 @@ def test_geldig_nieuw_aanbod(git_catalogus: GitRepo):
         assert md_tekst(_academie_naam(r, regio)) in beoordeling
     # Beslisboom verdict and its path (the example catalogue always has a beslisboom).
     assert (r.root / "schemas" / "beslisboom.yml").is_file()
-    assert "**Beslisboom:** ✅ geschikt" in tekst or "**Beslisboom:** ⚠️ geschikt met aandachtspunten" in tekst
-    assert re.search(r"^1\. .+ — (✅ ja|⚠️ nee, aandachtspunt)", tekst, re.M)
+    oordeel = rapport.records[0].oordeel
+    assert oordeel.geschikt and f"**Beslisboom:** {'✅' if not oordeel.aandachtspunten else '⚠️'} {oordeel.uitslag}" in tekst
+    assert _oordeel_md(oordeel)[2:] == [regel for regel in tekst.splitlines() if re.match(r"^\d+\. ", regel)][:len(oordeel.stappen)]
     # The preview as a buurtsportcoach sees it, with values taken from the record itself.
     data = _data(r, rel)
     assert "- **Titel:** Netwerken voor gevorderden" in tekst
@@ -280,3 +283,23 @@ def test_md_tekst_en_kosten():
     assert _kosten({"bedrag": 100, "btw": "exclusief"}) == "€ 121 incl. 21% btw (€ 100 excl. btw)"
     assert _kosten({"bedrag": 0}) == "gratis"
     assert _kosten({"bedrag": "veel"}) == "onbekend"
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_beslisboom_in_het_rapport_volgt_de_antwoorden():
+    # Every step shows the beslisboom's own answer: a question that does not apply is "n.v.t."
+    # (not "ja"), and only a "nee" carries the advice on what to change.
+    from lab_catalogus.beslisboom import BLOKKEREND
+    catalogus, _ = laad_catalogus(REPO, PEILDATUM)
+    oordelen = list(catalogus.oordelen.values())
+    stappen = [(o, s) for o in oordelen for s in o.stappen]
+    assert any(not s.van_toepassing for _, s in stappen) and any(not s.voldaan for _, s in stappen)
+    for oordeel in oordelen:
+        regels = _oordeel_md(oordeel)[2:]
+        for regel, stap in zip(regels, oordeel.stappen, strict=True):
+            verwacht = {"n.v.t.": "➖ n.v.t.", "ja": "✅ ja"}.get(
+                stap.antwoord, "❌ nee, blokkerend" if stap.uitkomst == BLOKKEREND else "⚠️ nee, aandachtspunt")
+            assert f" — {verwacht}" in regel, (regel, stap)
+            assert (md_tekst(stap.uitleg, 600) in regel) is (not stap.voldaan and bool(stap.uitleg))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import formatting
+from .beslisboom import BLOKKEREND, GESCHIKT, MET_AANDACHTSPUNTEN, NIET_GESCHIKT, Oordeel
 from .catalogus import Catalogus, laad_catalogus
 from .findings import FOUT, Finding, sorteer
 from .kader import BegrippenkaderFout
@@ -358,18 +359,19 @@ def _academies(regios: list[str], rapport: Rapport) -> str:
     return ", ".join(f"**{md_tekst(rapport.academie_namen.get(r, r))}** ({md_code(r)})" for r in regios)
 
 
-def _oordeel_md(oordeel: object) -> list[str]:
-    uitslag = getattr(oordeel, "uitslag", None) or "onbekend"
-    teken = {"geschikt": "✅", "geschikt met aandachtspunten": "⚠️", "niet geschikt": "❌"}.get(uitslag, "ℹ️")
-    regels = [f"**Beslisboom:** {teken} {md_tekst(uitslag)}", ""]
-    for i, stap in enumerate(getattr(oordeel, "stappen", ()) or (), 1):
-        voldaan = bool(getattr(stap, "voldaan", False))
-        uitkomst = getattr(stap, "uitkomst", "")
-        antwoord = "✅ ja" if voldaan else ("❌ nee, blokkerend" if uitkomst == "blokkerend" else "⚠️ nee, aandachtspunt")
-        regel = f"{i}. {md_tekst(getattr(stap, 'vraag', ''))} — {antwoord}"
-        uitleg = getattr(stap, "uitleg", "")
-        if uitleg:
-            regel += f". {md_tekst(uitleg, 600)}"
+def _oordeel_md(oordeel: Oordeel) -> list[str]:
+    teken = {GESCHIKT: "✅", MET_AANDACHTSPUNTEN: "⚠️", NIET_GESCHIKT: "❌"}.get(oordeel.uitslag, "ℹ️")
+    regels = [f"**Beslisboom:** {teken} {md_tekst(oordeel.uitslag)}", ""]
+    for i, stap in enumerate(oordeel.stappen, 1):
+        if not stap.van_toepassing:
+            antwoord = "➖ n.v.t."
+        elif stap.voldaan:
+            antwoord = "✅ ja"
+        else:
+            antwoord = "❌ nee, blokkerend" if stap.uitkomst == BLOKKEREND else "⚠️ nee, aandachtspunt"
+        regel = f"{i}. {md_tekst(stap.vraag)} — {antwoord}"
+        if not stap.voldaan and stap.uitleg:  # what to change: only where the answer is "nee"
+            regel += f". {md_tekst(stap.uitleg, 600)}"
         regels.append(regel)
     return regels
 
