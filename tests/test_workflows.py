@@ -208,3 +208,12 @@ def test_pre_commit_hook(catalogus_kopie: Path):
     assert {regel.split(":")[0] for regel in uit.stdout.splitlines()} == {kapot}
     uit = lab(*args, goed, cwd=catalogus_kopie)
     assert uit.returncode == 0, uit.stdout
+
+
+def test_formulier_nieuw_aanbod_volgt_het_begrippenkader():
+    # The issue form's "vorm" list is the begrippenkader's scholingsvormen, plus "anders".
+    from lab_catalogus.kader import laad_begrippenkader
+    kader = laad_begrippenkader(REPO / "schemas" / "begrippenkader.yml")
+    formulier = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "nieuw-aanbod.yml").read_text(encoding="utf-8"))
+    [vorm] = [veld for veld in formulier["body"] if veld.get("id") == "vorm"]
+    assert vorm["attributes"]["options"] == [*(t.id for t in kader.lijst("scholingsvormen").termen), "anders"]
