@@ -30,7 +30,7 @@ schemas: $(STAMP)
 
 # Browser tests drive Debian's Chromium; install it when it is missing.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@[ -x /usr/bin/chromium ] || { \
 	  echo "Chromium ontbreekt; installeren via apt..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
@@ -45,7 +45,8 @@ test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m pytest
 
 benchmark: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_zoeken.py
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache
