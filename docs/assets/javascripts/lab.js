@@ -68,7 +68,7 @@
       antwoord.textContent = "";
       if (!q) return;
       var exact = treffers.filter(function (rij) {
-        return normaliseer(rij.dataset.gemeente).split(" ").join(" ") === q ||
+        return normaliseer(rij.dataset.gemeente).split("|").indexOf(q) >= 0 ||
                normaliseer(rij.cells[0].textContent) === q;
       });
       var rij = exact.length === 1 ? exact[0] : (treffers.length === 1 ? treffers[0] : null);

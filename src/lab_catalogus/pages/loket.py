@@ -151,7 +151,7 @@ def loket_zoeker(ctx: SiteContext, van: str) -> str:
             cel += f' <span class="lab-klein">({e(status)})</span>'
         else:
             cel = "Nog geen loket"
-        zoeknamen = " ".join([g.naam, *g.synoniemen]).lower()
+        zoeknamen = "|".join([g.naam, *g.synoniemen]).lower()  # '|': names themselves contain spaces
         rijen.append(f'<tr data-gemeente="{e(zoeknamen)}" data-provincie="{e(g.provincie)}"><td>{e(g.naam)}</td>'
                      f'<td>{e(ctx.label("provincies", g.provincie))}</td><td>{cel}</td></tr>')
         opties += [f'<option value="{e(n)}"></option>' for n in (g.naam, *g.synoniemen)]

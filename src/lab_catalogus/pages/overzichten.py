@@ -4,10 +4,7 @@ Python-Markdown passes it through untouched."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from pathlib import Path
-
+from ..beslisboom import AANDACHTSPUNT, BLOKKEREND
 from ..render import markdown
 from .aanbod import aanbod_lijst, nieuwste
 from .context import SiteContext
@@ -87,31 +84,23 @@ def begrippenkader(ctx: SiteContext, van: str = "") -> str:
     return _blok("lab-begrippenkader", delen)
 
 
-def _beslisboom_module():
-    if importlib.util.find_spec("lab_catalogus.beslisboom") is None:
-        return None
-    return importlib.import_module("lab_catalogus.beslisboom")
-
-
 def beslisboom(ctx: SiteContext, van: str = "") -> str:
-    """The beslisboom's questions and outcomes from schemas/beslisboom.yml, when that part exists."""
-    module = _beslisboom_module()
-    pad = Path(ctx.catalogus.context.root) / "schemas" / "beslisboom.yml"
-    if module is None or not pad.exists():
+    """The beslisboom's questions and outcomes, from the tree the catalogue loaded and applied."""
+    boom = ctx.catalogus.beslisboom
+    if boom is None:
         return _blok("lab-beslisboom", ["<p>De beslisboom wordt nog uitgewerkt. Zodra hij klaar is, staat hier "
                                         "welke vragen hij stelt en wat de uitkomsten betekenen.</p>"])
-    boom = module.laad_beslisboom(pad, ctx.kader)
-    gevolg = {"blokkerend": "het aanbod is niet geschikt en verschijnt niet op de sites",
-              "aandachtspunt": "het aanbod is geschikt, met dit als aandachtspunt op de pagina"}
+    gevolg = {BLOKKEREND: "het aanbod is niet geschikt en verschijnt niet op de sites",
+              AANDACHTSPUNT: "het aanbod is geschikt, met dit als aandachtspunt op de pagina"}
     items = []
     for knoop in boom.knopen:
         delen = [f"<strong>{e(knoop.vraag)}</strong>"]
-        if getattr(knoop, "uitleg", ""):
+        if knoop.uitleg:
             delen.append(f"<br>{e(knoop.uitleg)}")
         details = []
-        if getattr(knoop, "alleen_als", None):
+        if knoop.alleen_als:
             details.append(("Geldt alleen als", e(knoop.alleen_als)))
-        if getattr(knoop, "omschrijving", ""):
+        if knoop.omschrijving:
             details.append(("Ja als", e(knoop.omschrijving)))
         details.append(("Bij nee", e(gevolg.get(knoop.uitkomst, knoop.uitkomst))))
         delen.append("<br>" + "<br>".join(f"<em>{label}:</em> {waarde}" for label, waarde in details))
