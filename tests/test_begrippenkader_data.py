@@ -113,6 +113,10 @@ def test_verplichte_ids_aanwezig(lijsten: dict, naam: str) -> None:
 def test_loket_kaders_precies_negen(lijsten: dict) -> None:
     ids = [t["id"] for t in _termen(lijsten, "loket_kaders")]
     assert sorted(ids) == sorted(VERPLICHT["loket_kaders"])
+    # The loket record has one yes/no field per kader: a kader added here without a field would
+    # make every loket "in ontwikkeling", with no way for its author to fill it in.
+    from lab_catalogus.models import Kaders
+    assert set(Kaders.model_fields) == set(ids)
 
 
 def test_loketdiensten_genoeg(lijsten: dict) -> None:
