@@ -98,10 +98,6 @@ GEVALLEN: dict[str, tuple[list[dict], dict]] = {
         [{"vorm": "webinar", "tijdsinvestering.uren": 4}, {"vorm": "leergang", "tijdsinvestering.uren": 20}],
         {"vorm": "leergang", "tijdsinvestering.uren": 3},
     ),
-    "kosten-btw": (
-        [{"kosten": {"bedrag": 0}}],
-        {"kosten": {"bedrag": 100}},
-    ),
     "kosten-toelichting": (
         [{"kosten.bedrag": 500}, {"kosten.bedrag": 850, "kosten.toelichting": "Inclusief lunch en reader."}],
         {"kosten.bedrag": 850},
