@@ -28,7 +28,7 @@ from .models import SOORTEN, Aanbieder, Academie, Loket, Record, Scholing
 from .positions import lokaliseer
 from .record_rules import regels
 from .suggest import dichtstbij
-from .fieldtypes import ID_MAX, _ID_RE
+from .fieldtypes import ID_MAX, is_record_id
 from .yaml_reader import lees_bestand
 
 
@@ -127,11 +127,11 @@ def controleer_record(soort: str, pad: Path, bestand: str, context: Context) -> 
     findings = list(gelezen.findings)
     stem = pad.stem
     issues: list[Issue] = []
-    if len(stem) > ID_MAX or not _ID_RE.match(stem):
+    if not is_record_id(stem):
         suggestie = "-".join("".join(c if c.isalnum() else " " for c in stem.lower()).split())[:ID_MAX] or None
         findings.append(Finding(bestand, None, None, FOUT, "",
                                 f"de bestandsnaam '{pad.name}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
-                                "losse streepjes (hoogstens 80 tekens), bijvoorbeeld 'werken-met-netwerken.yml'",
+                                f"losse streepjes (hoogstens {ID_MAX} tekens), bijvoorbeeld 'werken-met-netwerken.yml'",
                                 f"{suggestie}.yml" if suggestie else None, "bestandsnaam"))
     andere_map = _verkeerde_map(soort, gelezen.data)
     if andere_map:

@@ -102,11 +102,16 @@ def _email(waarde: str) -> str:
                               {"waarde": waarde})
 
 
+def is_record_id(tekst: str) -> bool:
+    """A valid record id (also the file name of a record, without .yml)."""
+    return len(tekst) <= ID_MAX and bool(_ID_RE.match(tekst))
+
+
 def _record_id(waarde: str) -> str:
-    if len(waarde) <= ID_MAX and _ID_RE.match(waarde):
+    if is_record_id(waarde):
         return waarde
     raise PydanticCustomError(
-        "lab_id", "'{waarde}' is geen geldige id: alleen kleine letters, cijfers en losse streepjes, hoogstens 80 tekens",
+        "lab_id", f"'{{waarde}}' is geen geldige id: alleen kleine letters, cijfers en losse streepjes, hoogstens {ID_MAX} tekens",
         {"waarde": waarde})
 
 

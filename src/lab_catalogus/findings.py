@@ -7,7 +7,7 @@ line and column once the file's YAML positions are known.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 Ernst = Literal["fout", "waarschuwing"]
@@ -62,18 +62,3 @@ def pad_als_tekst(pad: Pad) -> str:
 
 def sorteer(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.bestand, f.regel or 0, f.kolom or 0, f.veld, f.boodschap))
-
-
-@dataclass
-class Resultaat:
-    """Findings plus the counts a summary line needs."""
-
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def fouten(self) -> int:
-        return sum(1 for f in self.findings if f.is_fout)
-
-    @property
-    def waarschuwingen(self) -> int:
-        return len(self.findings) - self.fouten

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..catalogus import laad_context
-from ..fieldtypes import ID_MAX, _ID_RE
+from ..fieldtypes import ID_MAX, is_record_id
 from ..kader import Begrippenkader, BegrippenkaderFout
 from ..models import SOORTEN
 from .common import is_catalogus, meld_fout, voeg_root_toe
@@ -79,7 +79,7 @@ def voer_uit(args: argparse.Namespace) -> int:
     record_id: str = args.id
     if record_id.endswith(".yml"):
         record_id = record_id[:-4]
-    if len(record_id) > ID_MAX or not _ID_RE.match(record_id):
+    if not is_record_id(record_id):
         meld_fout(f"'{args.id}' is geen geldige id: gebruik alleen kleine letters, cijfers en losse streepjes "
                   f"(hoogstens {ID_MAX} tekens), bijvoorbeeld 'werken-met-netwerken'")
         return 2
