@@ -246,8 +246,11 @@ def test_mislukte_build_laat_vorige_versie_staan(tmp_path: Path, gebouwde_sites_
     uit = tmp_path / "site"
     (uit / "zuid").mkdir(parents=True)
     (uit / "zuid" / "vorige.html").write_text("vorige build", encoding="utf-8")
+    voor = {k: v for k, v in os.environ.items() if k.startswith("LAB_")}
     resultaat = bouw_site("zuid", BouwOpdracht(gebouwde_sites_info.root, uit, PEILDATUM, BASIS_URL, project))
     assert not resultaat.gelukt and "onbekend" in resultaat.fout
+    # An inline build leaves the caller's environment as it was.
+    assert {k: v for k, v in os.environ.items() if k.startswith("LAB_")} == voor
     assert (uit / "zuid" / "vorige.html").read_text(encoding="utf-8") == "vorige build"
     assert sorted(p.name for p in uit.iterdir()) == ["zuid"]  # no temporary folders left behind
 

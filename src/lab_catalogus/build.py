@@ -13,8 +13,6 @@ and halve the wall time of the six builds.
 from __future__ import annotations
 
 import datetime
-import importlib
-import importlib.util
 import logging
 import multiprocessing
 import os
@@ -27,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import sites
+from . import sites, zoekindex
 from .render import tekst as e
 
 STANDAARD_BASIS_URL = "http://127.0.0.1:8000/"
@@ -53,7 +51,18 @@ class BouwOpdracht:
     peildatum: datetime.date
     basis_url: str | None  # None: publish at each academy's own site_url
     project: Path = sites.PROJECT  # where mkdocs.yml, sites/, docs/, hooks/ live
-    zoekindex: bool = True  # run Pagefind after each MkDocs build (when the search part is installed)
+    zoekindex: bool = True  # run Pagefind after each MkDocs build
+
+
+_OMGEVING = (sites.ENV_ROOT, sites.ENV_PEILDATUM, sites.ENV_BASIS_URL, "NO_MKDOCS_2_WARNING")
+
+
+def _herstel_omgeving(vorige: dict[str, str | None]) -> None:
+    for sleutel, waarde in vorige.items():
+        if waarde is None:
+            os.environ.pop(sleutel, None)
+        else:
+            os.environ[sleutel] = waarde
 
 
 def _zet_omgeving(opdracht: BouwOpdracht) -> None:
@@ -88,6 +97,9 @@ def bouw_site(naam: str, opdracht: BouwOpdracht) -> BouwResultaat:
     begin = time.perf_counter()
     opdracht.uit.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{naam}-nieuw-", dir=opdracht.uit))
+    # The hook reads the catalogue's place and date from the environment; an inline build
+    # (one site, or a caller like `lab serve`) must not leave them behind for the caller.
+    vorige = {sleutel: os.environ.get(sleutel) for sleutel in _OMGEVING}
     try:
         _zet_omgeving(opdracht)
         from mkdocs.commands.build import build as mkdocs_build
@@ -106,8 +118,7 @@ def bouw_site(naam: str, opdracht: BouwOpdracht) -> BouwResultaat:
             raise BouwFout(f"MkDocs kon de site '{naam}' niet bouwen: {reden}") from None
         finally:
             mkdocs_log.removeHandler(fouten)
-        if opdracht.zoekindex and importlib.util.find_spec("lab_catalogus.zoekindex") is not None:
-            zoekindex = importlib.import_module("lab_catalogus.zoekindex")
+        if opdracht.zoekindex:
             try:
                 zoekindex.indexeer(tijdelijk, naam, opdracht.root)
             except Exception as fout:  # the search part reports its own Dutch errors
@@ -122,6 +133,8 @@ def bouw_site(naam: str, opdracht: BouwOpdracht) -> BouwResultaat:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         return BouwResultaat(naam, doel, 0, time.perf_counter() - begin,
                              f"onverwachte fout bij het bouwen van '{naam}': {type(fout).__name__}: {fout}")
+    finally:
+        _herstel_omgeving(vorige)
 
 
 class _Foutenvanger(logging.Handler):
