@@ -73,7 +73,7 @@ def test_geldig_nieuw_aanbod(git_catalogus: GitRepo):
     assert f"- **Aanbieder:** {md_tekst(aanbieder)}" in tekst
     bedrag = data["kosten"]["bedrag"]
     assert data["kosten"]["btw"] == "vrijgesteld" and isinstance(bedrag, int) and bedrag < 1000  # no separators
-    assert f"- **Kosten:** € {bedrag} \\(vrijgesteld van btw\\)" in tekst
+    assert f"- **Kosten:** € {bedrag} per deelnemer \\(vrijgesteld van btw\\)" in tekst  # as the course page says
     eerste = min(u["start"] for u in data["uitvoeringen"] if u["start"] >= PEILDATUM)
     assert f"- **Eerstvolgende start:** {eerste.isoformat().replace('-', chr(92) + '-')}" in tekst
 
@@ -277,12 +277,23 @@ def test_md_tekst_en_kosten():
     assert md_tekst("a\n# kop\n- lijst") == "a \\# kop \\- lijst"
     assert md_tekst("x" * 500, 10) == "x" * 9 + "…"
     assert md_tekst("<a href=x>@jan</a>") == "&lt;a href=x&gt;@&#8203;jan&lt;/a&gt;"
-    from lab_catalogus.rapport import _euro
-    assert _euro(295) == "€ 295" and _euro(1234.5) == "€ 1.234,50"
+
+
+
+def test_kosten_in_het_voorbeeld_zoals_de_scholingspagina():
+    # The preview's price line is the course page's own (same words, same btw label); data as
+    # written may be invalid, and then it says so instead of failing.
+    from lab_catalogus.pages.context import maak_context
+    from lab_catalogus.pages.scholing import kosten_html
     from lab_catalogus.rapport import _kosten
-    assert _kosten({"bedrag": 100, "btw": "exclusief"}) == "€ 121 incl. 21% btw (€ 100 excl. btw)"
-    assert _kosten({"bedrag": 0}) == "gratis"
-    assert _kosten({"bedrag": "veel"}) == "onbekend"
+    catalogus, _ = laad_catalogus(REPO, PEILDATUM)
+    ctx = maak_context(catalogus, None, {})
+    betaald = [s for s in catalogus.scholing.values() if s.kosten.bedrag > 0 and not s.kosten.toelichting]
+    assert betaald and {s.kosten.btw for s in betaald} >= {"vrijgesteld"}
+    for s in betaald + [s for s in catalogus.scholing.values() if s.kosten.bedrag == 0 and not s.kosten.toelichting]:
+        assert _kosten(s.kosten.model_dump(exclude_none=True), catalogus) == kosten_html(s, ctx)
+    assert _kosten({"bedrag": 100, "btw": "weet-niet"}, catalogus) == "€ 100 per deelnemer (btw onbekend)"
+    assert _kosten({"bedrag": "veel"}, catalogus) == "onbekend"
 
 
 REPO = Path(__file__).resolve().parent.parent

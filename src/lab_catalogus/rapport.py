@@ -24,6 +24,7 @@ from .beslisboom import BLOKKEREND, GESCHIKT, MET_AANDACHTSPUNTEN, NIET_GESCHIKT
 from .catalogus import Catalogus, laad_catalogus
 from .findings import FOUT, Finding, sorteer
 from .kader import BegrippenkaderFout
+from .pages.opmaak import prijs
 from .wijzigingen import Wijziging, Wijzigingen, schrijf_base, zoek_wijzigingen
 from .yaml_reader import lees_bestand
 
@@ -199,24 +200,15 @@ def _review_regios(w: Wijziging, data: dict, nu: Catalogus, base: Catalogus | No
     return sorted(set(regios), key=bekend.index), notities
 
 
-def _euro(bedrag: float) -> str:
-    tekst = f"{bedrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return "€ " + (tekst[:-3] if tekst.endswith(",00") else tekst)
-
-
-def _kosten(kosten: object) -> str:
-    if not isinstance(kosten, dict) or not isinstance(kosten.get("bedrag"), (int, float)):
+def _kosten(kosten: object, catalogus: Catalogus) -> str:
+    """The price line of the course page, from the data as written."""
+    if not isinstance(kosten, dict) or not isinstance(kosten.get("bedrag"), (int, float)) \
+            or isinstance(kosten.get("bedrag"), bool):
         return "onbekend"
-    bedrag, btw = float(kosten["bedrag"]), kosten.get("btw")
-    if bedrag == 0:
-        return "gratis"
-    if btw == "exclusief":
-        return f"{_euro(bedrag * 1.21)} incl. 21% btw ({_euro(bedrag)} excl. btw)"
-    if btw == "vrijgesteld":
-        return f"{_euro(bedrag)} (vrijgesteld van btw)"
-    if btw == "inclusief":
-        return f"{_euro(bedrag)} incl. btw"
-    return f"{_euro(bedrag)} (btw onbekend)"
+    btw = kosten.get("btw")
+    bekend = isinstance(btw, str) and btw in catalogus.kader.ids("btw")
+    tekst = prijs(float(kosten["bedrag"]), catalogus.kader.label("btw", btw) if bekend else None)
+    return tekst if bekend or kosten["bedrag"] <= 0 else f"{tekst} (btw onbekend)"
 
 
 def _eerstvolgende(data: dict, peildatum: datetime.date) -> str:
@@ -256,7 +248,7 @@ def _voorbeeld(w: Wijziging, data: dict, nu: Catalogus, peildatum: datetime.date
             ("Samenvatting", str(data.get("samenvatting", ""))),
             ("Carrièrepad", ", ".join(_label(nu, "carrierepad", c) for c in _lijst(data.get("carrierepad"))) or "onbekend"),
             ("Tijdsinvestering", tijd),
-            ("Kosten", _kosten(data.get("kosten"))),
+            ("Kosten", _kosten(data.get("kosten"), nu)),
             ("Locatie", waar),
             ("Eerstvolgende start", _eerstvolgende(data, peildatum)),
         ]

@@ -23,6 +23,13 @@ def bedrag(waarde: float) -> str:
     return f"€ {heel},{rest:02d}" if rest else f"€ {heel}"
 
 
+def prijs(waarde: float, btw_label: str | None) -> str:
+    """The price as a course page shows it: 'Gratis' or '€ 295 per deelnemer (vrijgesteld van btw)'."""
+    if waarde <= 0:
+        return "Gratis"
+    return f"{bedrag(waarde)} per deelnemer" + (f" ({btw_label.lower()})" if btw_label else "")
+
+
 def uren(waarde: float) -> str:
     getal = f"{waarde:g}".replace(".", ",")
     return f"{getal} uur"

@@ -6,7 +6,7 @@ from ..render import markdown
 from ..selectie import komende_uitvoeringen
 from . import jsonld
 from .context import Pagina, SiteContext
-from .opmaak import bedrag, datum, dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, tabel, ul, uren
+from .opmaak import bedrag, datum, dl, e, externe_link, link, mail_link, naar, niet_zoeken, opsomming, prijs, tabel, ul, uren
 
 
 def pad(scholing_id: str) -> str:
@@ -15,12 +15,7 @@ def pad(scholing_id: str) -> str:
 
 def kosten_html(scholing, ctx: SiteContext) -> str:
     kosten = scholing.kosten
-    if kosten.bedrag <= 0:
-        tekst = "Gratis"
-    else:
-        tekst = f"{bedrag(kosten.bedrag)} per deelnemer"
-        if kosten.btw:
-            tekst += f" ({ctx.label('btw', kosten.btw).lower()})"
+    tekst = prijs(kosten.bedrag, ctx.label("btw", kosten.btw) if kosten.btw else None)
     if kosten.toelichting:
         tekst += f". {kosten.toelichting}"
     return e(tekst)
