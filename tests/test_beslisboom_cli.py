@@ -161,3 +161,17 @@ def test_lab_beslisboom_als_commando(catalogus_kopie):
                                cwd=catalogus_kopie, capture_output=True, text=True, timeout=60)
     assert resultaat.returncode == 0, resultaat.stderr
     assert "Uitslag: geschikt (peildatum 2026-11-23)" in resultaat.stdout
+
+
+def test_aanbieder_met_fouten_wordt_zo_genoemd(catalogus_kopie, capsys):
+    # An aanbieder file that exists but does not validate is not "niet gevonden": point at lab check.
+    aanbieder = catalogus_kopie / "content" / "aanbieders" / "sportwerk-brabant.yml"
+    aanbieder.write_text(aanbieder.read_text(encoding="utf-8").replace("type: ", "type: onbekend-type\nx: "),
+                         encoding="utf-8")
+    bestand = catalogus_kopie / "content" / "scholing" / "kennisdag-sport-in-het-sociaal-domein.yml"
+    _, uit, _ = _lab(capsys, "beslisboom", "--root", catalogus_kopie, *DATUM, bestand)
+    assert ("Let op: content/aanbieders/sportwerk-brabant.yml heeft fouten "
+            "(zie 'lab check content/aanbieders/sportwerk-brabant.yml')") in uit
+    aanbieder.unlink()
+    _, uit, _ = _lab(capsys, "beslisboom", "--root", catalogus_kopie, *DATUM, bestand)
+    assert "Let op: aanbieder 'sportwerk-brabant' is niet gevonden in content/aanbieders/" in uit

@@ -146,8 +146,11 @@ def voer_uit(args: argparse.Namespace) -> int:
         mislukt |= oordeel.uitslag == NIET_GESCHIKT
         regels += _tekst_oordeel(bestand, record.titel, oordeel)
         if aanbieder is None:
-            regels.append(f"  Let op: aanbieder '{record.aanbieder}' is niet gevonden in content/aanbieders/; "
-                          "vragen over de aanbieder zijn zonder die gegevens beantwoord.")
+            aanbieder_pad = f"content/aanbieders/{record.aanbieder}.yml"
+            waarom = (f"{aanbieder_pad} heeft fouten (zie 'lab check {aanbieder_pad}')"
+                      if (context.root / aanbieder_pad).is_file()
+                      else f"aanbieder '{record.aanbieder}' is niet gevonden in content/aanbieders/")
+            regels.append(f"  Let op: {waarom}; vragen over de aanbieder zijn zonder die gegevens beantwoord.")
         regels.append("")
         uitvoer.append({"bestand": bestand, "soort": soort, "id": pad.stem, "titel": record.titel,
                         "oordeel": oordeel.als_dict()})
