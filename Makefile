@@ -38,6 +38,10 @@ chromium:
 # axe-core (npm) checks the built sites against WCAG 2.1 AA in the browser tests.
 NODE_STAMP := node_modules/.geinstalleerd
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Node.js/npm ontbreekt; installeren via apt..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
