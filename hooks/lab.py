@@ -26,7 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from lab_catalogus import sites
+from lab_catalogus import sites, zoekdata
 from lab_catalogus.kader import BegrippenkaderFout
 from lab_catalogus.pages import maak_context
 from lab_catalogus.pages import aanbieder, aanbod, loket, overzichten, scholing
@@ -167,8 +167,7 @@ def on_env(env, config, files):
         {"naam": naam, "url": ctx.urls[naam], "huidig": naam == ctx.site,
          "titel": "Landelijke catalogus" if naam == sites.LANDELIJK else ctx.academie_naam(naam)}
         for naam in sites.SITES if naam == sites.LANDELIJK or naam in ctx.catalogus.academies]
-    env.globals["lab_themas"] = (ctx.zoekdata.meest_gebruikte_themas(ctx.catalogus, ctx.selectie.scholing)
-                                 if ctx.zoekdata else [])
+    env.globals["lab_themas"] = zoekdata.meest_gebruikte_themas(ctx.catalogus, ctx.selectie.scholing)
     # The sort values of pages without a date or price: the search page keeps them last either way.
-    env.globals["lab_geen_waarde"] = [ctx.zoekdata.GEEN_DATUM, ctx.zoekdata.GEEN_PRIJS] if ctx.zoekdata else []
+    env.globals["lab_geen_waarde"] = [zoekdata.GEEN_DATUM, zoekdata.GEEN_PRIJS]
     return env

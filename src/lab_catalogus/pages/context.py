@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -60,17 +58,9 @@ class SiteContext:
     def loket_set(self) -> frozenset[str]:
         return frozenset(self.selectie.loketten)
 
-    @cached_property
-    def zoekdata(self):
-        """The search helper's module, when it is installed (optional part)."""
-        if importlib.util.find_spec("lab_catalogus.zoekdata") is None:
-            return None
-        return importlib.import_module("lab_catalogus.zoekdata")
-
     def zoekkenmerken(self, soort: str, record_id: str) -> str:
-        if self.zoekdata is None:
-            return ""
-        return self.zoekdata.pagefind_kenmerken(soort, record_id, self.catalogus, self.site, self.selectie)
+        from .. import zoekdata  # late: zoekdata builds on the page helpers
+        return zoekdata.pagefind_kenmerken(soort, record_id, self.catalogus, self.site, self.selectie)
 
     def extern(self, site: str, pad: str = "") -> str:
         """Absolute URL of a page on (another) site."""
