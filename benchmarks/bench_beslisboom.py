@@ -44,8 +44,12 @@ def lab_commando() -> str:
 
 def meet(cmd: list[str]) -> float:
     begin = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - begin
+    proces = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    duur = time.perf_counter() - begin
+    # A run that fails is not a fast run: stop instead of timing it.
+    if proces.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} faalde (exit {proces.returncode}): {proces.stderr.strip()[-400:]}")
+    return duur
 
 
 def repliceer_voorbeeld(uit: Path, aantal: int) -> None:

@@ -31,8 +31,10 @@ def _tijd(args: list[str], cwd: Path, keer: int = 3) -> float:
     tijden = []
     for _ in range(keer):
         begin = time.perf_counter()
-        subprocess.run(args, cwd=cwd, capture_output=True, check=False)
+        proces = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
         tijden.append(time.perf_counter() - begin)
+        if proces.returncode not in (0, 1):  # 1: the report found errors, which is a normal outcome
+            raise SystemExit(f"{' '.join(args)} faalde (exit {proces.returncode}): {proces.stderr.strip()[-400:]}")
     return statistics.median(tijden)
 
 
