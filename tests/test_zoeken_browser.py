@@ -134,13 +134,21 @@ def test_sorteren_op_prijs_en_start(pagina, zoek_sites):
     pagina.select_option("#lab-sorteer", "start:asc")
     expect(pagina).to_have_url(re.compile(r"sort=start%3Aasc|sort=start:asc"))
     wacht_op_aantal(pagina, len(scholing))
-    pagina.wait_for_timeout(300)
-    titels = alle_titels(pagina)
     peildatum = zoek_sites.catalogus.context.peildatum
 
     def start(s):
         volgende = eerstvolgende_start(s, peildatum)
         return volgende or (peildatum if s.doorlopend else datetime.date.max)
+    prijs_starts = [start(per_titel[t]) for t in titels]
+    assert prijs_starts != sorted(prijs_starts)  # so the wait below waits for the new order
+    # The list is redrawn after the URL changes: wait for the condition, not for a fixed pause.
+    pagina.wait_for_function(
+        """([volgorde]) => {
+            const titels = [...document.querySelectorAll('.lab-kaarttitel')].map((t) => t.textContent.trim());
+            const rang = titels.map((t) => volgorde[t]);
+            return titels.length > 0 && rang.every((r, i) => i === 0 || rang[i - 1] <= r);
+        }""", arg=[{s.titel: start(s).toordinal() for s in scholing.values()}], timeout=WACHT)
+    titels = alle_titels(pagina)
     starts = [start(per_titel[t]) for t in titels]
     assert len(titels) == len(scholing) and starts == sorted(starts)
 
@@ -229,7 +237,8 @@ def test_landelijk_zoeken_in_samengevoegde_academie_indexen(pagina, zoek_sites):
     verwacht = sum(1 for s in gepubliceerd(zoek_sites, "zuid").values()) > 0
     filtervak(pagina, "academie", zuid).check()
     expect(pagina).to_have_url(re.compile(r"academie="), timeout=WACHT)
-    pagina.wait_for_timeout(300)
+    # Wait for the redrawn list itself (not a fixed pause): only zuid's pages remain.
+    expect(pagina.locator(f'.lab-kaarttitel a:not([href^="{zoek_sites.url("zuid")}"])')).to_have_count(0, timeout=WACHT)
     hrefs = pagina.locator(".lab-kaarttitel a").evaluate_all("as => as.map(a => a.href)")
     assert verwacht and hrefs and all(h.startswith(zoek_sites.url("zuid")) for h in hrefs)
     expect(pagina.locator(".lab-academies").first).to_contain_text(zuid)
